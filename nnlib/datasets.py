@@ -1,0 +1,105 @@
+"""Small data sets and the few tools to prepare them: logic gates, toy leaves, Iris (notebooks 01-05)."""
+import csv
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from ._checks import as_2d, choice, labels, positive_int
+
+GATES = {"and": [0, 0, 0, 1], "or": [0, 1, 1, 1], "nand": [1, 1, 1, 0], "nor": [1, 0, 0, 0],
+         "xor": [0, 1, 1, 0]}
+IRIS_FEATURES = ["sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"]
+IRIS_SPECIES = ["setosa", "versicolor", "virginica"]
+
+
+def logic_gate(name):
+    """The truth table of a two-input gate ("and", "or", "nand", "nor", "xor") as X (4, 2), y (4,)."""
+    y = GATES[choice(name, GATES, "gate")]
+    X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+    return X, np.array(y, dtype=float)
+
+
+def load_leaves(n_samples=40, rng=0):
+    """Toy leaves: X (n, 2) = width and length in cm, y (n,) = 1 edible, 0 not.
+
+    Edible leaves are short for their width: length < 0.8 * width + 1.5. Leaves closer than
+    0.4 cm to that frontier are redrawn, so a straight line can separate the two kinds.
+    """
+    n_samples, rng = positive_int(n_samples, "n_samples"), np.random.default_rng(rng)
+    X = np.empty((0, 2))
+    while len(X) < n_samples:
+        batch = rng.uniform([1.0, 1.0], [9.0, 9.0], size=(n_samples, 2)).round(1)
+        gap = (0.8 * batch[:, 0] + 1.5 - batch[:, 1]) / np.hypot(0.8, 1.0)  # signed distance
+        X = np.vstack([X, batch[np.abs(gap) > 0.4]])
+    X = X[:n_samples]
+    return X, (X[:, 1] < 0.8 * X[:, 0] + 1.5).astype(float)
+
+
+def data_path(filename):
+    """Where a bundled data file lives: data/ in a checkout, or nnlib/data in an installed nnlib."""
+    local = Path(__file__).resolve().parent.parent / "data" / filename
+    if local.is_file():
+        return local
+    return Path(str(resources.files("nnlib.data").joinpath(filename)))
+
+
+def load_iris(as_frame=False):
+    """Fisher's Iris: X (150, 4) in cm and y (150,) in 0..2, or with as_frame=True a pandas DataFrame."""
+    path = data_path("iris.csv")
+    if as_frame:
+        import pandas as pd
+        return pd.read_csv(path)
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f))[1:]
+    X = np.array([[float(v) for v in row[:4]] for row in rows])
+    y = np.array([IRIS_SPECIES.index(row[4]) for row in rows])
+    return X, y
+
+
+def train_test_split(X, y, test_size=0.2, rng=None, stratify=True):
+    """Shuffle and split into X_train, X_test, y_train, y_test (scikit-learn's order).
+
+    With stratify=True each class keeps its share in both parts, so a small test set still holds
+    every class in the right proportion.
+    """
+    X = as_2d(X, "X")
+    y = np.asarray(y)
+    if y.shape != (X.shape[0],):
+        raise ValueError(f"y has shape {y.shape}; expected ({X.shape[0]},), one label per row of X.")
+    if not 0 < test_size < 1:
+        raise ValueError(f"test_size must be a fraction between 0 and 1; got {test_size!r}.")
+    rng = np.random.default_rng(rng)
+    groups = [np.flatnonzero(y == c) for c in np.unique(y)] if stratify else [np.arange(len(y))]
+    test = []
+    for idx in groups:
+        idx = rng.permutation(idx)
+        test.extend(idx[:int(round(test_size * len(idx)))])
+    test = np.sort(np.array(test, dtype=int))
+    train = rng.permutation(np.setdiff1d(np.arange(len(y)), test))
+    test = rng.permutation(test)
+    return X[train], X[test], y[train], y[test]
+
+
+def one_hot(y, n_classes=None):
+    """Integer labels y (n,) -> rows of zeros with a single 1 at the label, shape (n, n_classes)."""
+    y = labels(y, "y", n_classes)
+    n_classes = int(y.max()) + 1 if n_classes is None else n_classes
+    Y = np.zeros((len(y), n_classes))
+    Y[np.arange(len(y)), y] = 1.0
+    return Y
+
+
+def standardize(X_train, X_test=None):
+    """Shift and scale each feature to mean 0, std 1 using the training set's statistics only.
+
+    Returns X_train scaled, or (X_train, X_test) scaled with the same mean and std, so nothing
+    about the test set leaks into training.
+    """
+    X_train = as_2d(X_train, "X_train")
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)  # a constant feature stays 0 rather than dividing by zero
+    if X_test is None:
+        return (X_train - mean) / std
+    X_test = as_2d(X_test, "X_test", X_train.shape[1])
+    return (X_train - mean) / std, (X_test - mean) / std

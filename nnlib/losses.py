@@ -1,0 +1,112 @@
+"""Losses: one number for how wrong the predictions are (notebook 02).
+
+Definitions follow PyTorch's defaults (MSELoss, BCELoss, CrossEntropyLoss), so a learner who moves
+on sees the same numbers. ``forward`` returns the batch mean; ``backward`` returns the gradient with
+respect to the predictions, already divided by n, so the learning rate does not depend on batch size.
+"""
+import numpy as np
+
+from ._checks import choice, finite, labels
+
+
+def _pair(pred, y, pred_name="pred"):
+    pred, y = np.asarray(pred, dtype=float), np.asarray(y, dtype=float)
+    if pred.shape != y.shape:
+        raise ValueError(f"{pred_name} has shape {pred.shape} but y has shape {y.shape}; "
+                         "expected the same shape (one target per prediction).")
+    if pred.size == 0:
+        raise ValueError(f"{pred_name} is empty; expected at least one prediction.")
+    finite(pred, pred_name)
+    finite(y, "y")
+    return pred, y
+
+
+class MSELoss:
+    """Mean squared error: mean((pred - y)^2) over all elements."""
+
+    scale = 1.0  # HalfMSELoss sets 0.5: the 1/2 cancels the 2 from the derivative
+
+    def forward(self, pred, y):
+        """Return the loss (a float) and cache what backward needs."""
+        self.pred, self.y = _pair(pred, y)
+        return float(self.scale * np.mean((self.pred - self.y) ** 2))
+
+    def backward(self):
+        """dLoss/dpred, shape of pred: 2 (pred - y) / n for MSE."""
+        return self.scale * 2.0 * (self.pred - self.y) / self.pred.size
+
+    __call__ = forward
+
+
+class HalfMSELoss(MSELoss):
+    """Half the mean squared error, mean((pred - y)^2) / 2: its gradient is simply (pred - y) / n."""
+
+    scale = 0.5
+
+
+class BCELoss:
+    """Binary cross-entropy (log loss) on probabilities: -mean(y log p + (1 - y) log(1 - p))."""
+
+    log_floor = -100.0  # as PyTorch: log(0) counts as -100, so p = 0 or 1 gives a large, finite loss
+    eps = 1e-12  # keeps the gradient's division by p (1 - p) finite at p = 0 or 1
+
+    def forward(self, pred, y):
+        """Return the loss for probabilities pred in [0, 1] and targets y in [0, 1]."""
+        self.pred, self.y = _pair(pred, y)
+        for name, a in (("pred", self.pred), ("y", self.y)):
+            if a.min() < 0 or a.max() > 1:
+                raise ValueError(f"{name} must lie in [0, 1] for BCELoss; got values from "
+                                 f"{a.min():.4g} to {a.max():.4g}. (Did you pass logits? Apply sigmoid first.)")
+        with np.errstate(divide="ignore"):
+            log_p = np.maximum(np.log(self.pred), self.log_floor)
+            log_1p = np.maximum(np.log1p(-self.pred), self.log_floor)
+        return float(-np.mean(self.y * log_p + (1 - self.y) * log_1p))
+
+    def backward(self):
+        """dLoss/dpred = (p - y) / (p (1 - p)) / n."""
+        p = self.pred
+        return (p - self.y) / np.maximum(p * (1 - p), self.eps) / p.size
+
+    __call__ = forward
+
+
+def softmax(Z):
+    """Row-wise softmax of logits Z (n, k); subtracting the row max keeps exp() from overflowing."""
+    Z = np.asarray(Z, dtype=float)
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))
+    return E / E.sum(axis=1, keepdims=True)
+
+
+class CrossEntropyLoss:
+    """Softmax cross-entropy from logits Z (n, k) and integer labels y (n,): -mean(log softmax(Z)[y])."""
+
+    def forward(self, Z, y):
+        """Return the loss; stable for huge logits (log-sum-exp with the row max taken out)."""
+        Z = np.asarray(Z, dtype=float)
+        if Z.ndim != 2:
+            raise ValueError(f"logits must be 2-D, shape (n_samples, n_classes); got shape {Z.shape}.")
+        finite(Z, "logits")
+        self.y = labels(y, "y", n_classes=Z.shape[1], n_samples=Z.shape[0])
+        shifted = Z - Z.max(axis=1, keepdims=True)  # (n, k)
+        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        self.probs = np.exp(log_probs)
+        return float(-np.mean(log_probs[np.arange(len(self.y)), self.y]))
+
+    def backward(self):
+        """dLoss/dZ = (softmax(Z) - one_hot(y)) / n: softmax and log fused into one clean gradient."""
+        dZ = self.probs.copy()
+        dZ[np.arange(len(self.y)), self.y] -= 1.0
+        return dZ / len(self.y)
+
+    __call__ = forward
+
+
+LOSSES = {"mse": MSELoss, "half_mse": HalfMSELoss, "log_loss": BCELoss, "bce": BCELoss,
+          "cross_entropy": CrossEntropyLoss}
+
+
+def get_loss(loss):
+    """Return a loss object from a name ("half_mse", "mse", "log_loss", "cross_entropy") or pass one through."""
+    if hasattr(loss, "forward") and hasattr(loss, "backward"):
+        return loss
+    return LOSSES[choice(loss, LOSSES, "loss")]()

@@ -1,0 +1,71 @@
+"""One neuron: z = X @ w + b, a = f(z), trained by full-batch gradient descent (notebooks 01-04)."""
+import numpy as np
+
+from ._checks import as_1d, as_2d, positive, positive_int
+from .activations import get_activation
+from .losses import get_loss
+
+
+class Neuron:
+    """A single neuron with n_inputs weights w (n_inputs,), a bias b and an activation f."""
+
+    max_loss = 1e8  # a loss past this means the learning rate blew the run up: stop, say "diverged"
+
+    def __init__(self, n_inputs, activation="identity", w=None, b=None, rng=None):
+        self.n_inputs = positive_int(n_inputs, "n_inputs")
+        self.activation = get_activation(activation)
+        rng = np.random.default_rng(rng)
+        self.w = rng.standard_normal(self.n_inputs) if w is None else \
+            as_1d(w, "w", self.n_inputs).astype(float)
+        self.b = float(rng.standard_normal()) if b is None else float(as_1d([b], "b")[0])
+
+    def forward(self, X):
+        """The neuron's output a = f(X @ w + b) for X (n, n_inputs); returns shape (n,)."""
+        X = as_2d(X, "X", self.n_inputs)
+        return self.activation.forward(X @ self.w + self.b)  # (n,)
+
+    __call__ = forward
+
+    def predict(self, X, threshold=0.5):
+        """Class labels 0/1: 1 where the output is above threshold."""
+        return (self.forward(X) > threshold).astype(int)
+
+    def fit(self, X, y, lr=0.1, epochs=100, loss="half_mse"):
+        """Full-batch gradient descent; records loss_curve_, w_path_, b_path_ and diverged_. Returns self.
+
+        Entry k of loss_curve_ (and of w_path_, b_path_) is measured before epoch k's update.
+        """
+        X = as_2d(X, "X", self.n_inputs)
+        y = as_1d(y, "y", X.shape[0])
+        lr, epochs = positive(lr, "lr"), positive_int(epochs, "epochs")
+        loss = get_loss(loss)
+        if type(loss).__name__ == "BCELoss" and self.activation.name not in ("sigmoid", "step"):
+            raise ValueError(f"loss 'log_loss' needs outputs in [0, 1]; got activation "
+                             f"{self.activation.name!r}. Use activation='sigmoid'.")
+        losses, ws, bs = [], [], []
+        self.diverged_ = False
+        with np.errstate(over="ignore", invalid="ignore"):
+            for _ in range(epochs):
+                y_pred = self.forward_unchecked(X)             # 1. forward pass
+                if not np.all(np.isfinite(y_pred)):
+                    self.diverged_ = True
+                    break
+                L = loss.forward(y_pred, y)                    # 2. loss
+                if not L <= self.max_loss:
+                    self.diverged_ = True
+                    break
+                losses.append(L), ws.append(self.w.copy()), bs.append(self.b)
+                dZ = self.activation.backward(loss.backward())  # 3. backpropagation, (n,)
+                self.w = self.w - lr * (X.T @ dZ)              # 4. update: step downhill
+                self.b = self.b - lr * float(dZ.sum())
+        self.loss_curve_ = np.array(losses)
+        self.w_path_, self.b_path_ = np.array(ws).reshape(-1, self.n_inputs), np.array(bs)
+        return self
+
+    def forward_unchecked(self, X):
+        """forward() without input checks, for the training loop that checked X once."""
+        return self.activation.forward(X @ self.w + self.b)
+
+    def __repr__(self):
+        w = ", ".join(f"{v:.4g}" for v in self.w)
+        return f"Neuron(w=[{w}], b={self.b:.4g}, activation={self.activation.name!r})"
