@@ -12,9 +12,12 @@ from .activations import (Identity, ReLU, Sigmoid, Step, Tanh, get_activation, i
                           sigmoid, step, tanh)
 from .datasets import (load_iris, load_leaves, logic_gate, one_hot, standardize,
                        train_test_split)
+from .descent import Bowl, gradient_descent, line_descent, line_grad, line_loss, loss_grid
+from .gates import GateRun, train_gate
 from .gradcheck import check_gradient, numerical_gradient, relative_error
 from .layers import Dense
 from .losses import BCELoss, CrossEntropyLoss, HalfMSELoss, MSELoss, get_loss, softmax
+from .mlp import MLP
 from .neuron import Neuron
 
 __version__ = "0.1.0"

@@ -1,0 +1,117 @@
+"""Pictures for notebook 05: a scatter matrix of Iris, a confusion matrix, and training curves.
+
+CurvesView is a pure state -> figure app: build it once; update(hidden, lr) trains a fresh MLP and
+moves the existing lines rather than drawing a new figure.
+"""
+import numpy as np
+
+from .mlp import MLP
+from .plotting import CLASS_COLORS, CLASS_MARKERS, OKABE_ITO
+
+
+def plot_scatter_matrix(X, y, feature_names, class_names, fig=None):
+    """Every pair of X's columns (n, d) as a scatter coloured by class y; histograms on the diagonal.
+
+    Returns the (d, d) grid of axes.
+    """
+    if fig is None:
+        import matplotlib.pyplot as plt
+        fig = plt.figure(figsize=(9, 9))
+    X, y, d = np.asarray(X, dtype=float), np.asarray(y).astype(int), np.shape(X)[1]
+    axes = fig.subplots(d, d, sharex="col")
+    bins = [np.linspace(X[:, j].min(), X[:, j].max(), 16) for j in range(d)]
+    for i in range(d):
+        for j in range(d):
+            ax = axes[i, j]
+            for c, name in enumerate(class_names):
+                if i == j:
+                    ax.hist(X[y == c, j], bins=bins[j], color=CLASS_COLORS[c], alpha=0.6,
+                            edgecolor="black", linewidth=0.4)
+                else:
+                    ax.scatter(X[y == c, j], X[y == c, i], s=14, c=CLASS_COLORS[c], label=name,
+                               marker=CLASS_MARKERS[c], edgecolors="black", linewidths=0.3)
+            ax.tick_params(labelsize=7, labelbottom=i == d - 1)
+            if i == j:
+                ax.set_yticks([])  # a histogram's height is a count, not this row's measurement
+            ax.set_xlabel(feature_names[j] if i == d - 1 else "", fontsize=9)
+            ax.set_ylabel(feature_names[i] if j == 0 else "", fontsize=9)
+    fig.legend(*axes[0, 1].get_legend_handles_labels(), loc="upper center", ncol=len(class_names),
+               bbox_to_anchor=(0.5, 0.955), frameon=False, markerscale=2)
+    fig.suptitle("Every pair of measurements, one colour and marker per class (diagonal: histograms)",
+                 y=0.985)
+    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.07, top=0.9, hspace=0.12, wspace=0.3)
+    return axes
+
+
+def confusion_matrix(y_true, y_pred, n_classes):
+    """Counts (n_classes, n_classes): row = the true class, column = the predicted class."""
+    M = np.zeros((n_classes, n_classes), dtype=int)
+    np.add.at(M, (np.asarray(y_true, dtype=int), np.asarray(y_pred, dtype=int)), 1)
+    return M
+
+
+def plot_confusion_matrix(y_true, y_pred, names, ax=None, title="Confusion matrix (test set)"):
+    """The confusion matrix as a grid of counts: the diagonal holds the right answers."""
+    from matplotlib.colors import LinearSegmentedColormap
+    if ax is None:
+        import matplotlib.pyplot as plt
+        ax = plt.figure(figsize=(5, 4.4)).add_subplot()
+    M = confusion_matrix(y_true, y_pred, len(names))
+    cmap = LinearSegmentedColormap.from_list("white_blue", ["#FFFFFF", OKABE_ITO["blue"]])
+    ax.imshow(M, cmap=cmap, vmin=0, vmax=max(M.max(), 1))
+    for (i, j), count in np.ndenumerate(M):
+        ax.text(j, i, str(count), ha="center", va="center", fontsize=14,
+                color="white" if count > 0.6 * M.max() else "black")
+    ticks = np.arange(len(names))
+    ax.set_xticks(ticks, names)
+    ax.set_yticks(ticks, names)
+    ax.set(xlabel="predicted species", ylabel="true species", title=title)
+    return ax
+
+
+class CurvesView:
+    """Loss and accuracy against epoch on the training and test sets, for one trained MLP."""
+
+    def __init__(self, X_train, y_train, X_test, y_test, activation="sigmoid", epochs=200,
+                 batch_size=10, rng=0, max_loss_shown=1.5):
+        from matplotlib.figure import Figure
+        self.data, self.rng = (X_train, y_train, X_test, y_test), rng
+        self.activation, self.epochs, self.batch_size = activation, epochs, batch_size
+        self.fig = Figure(figsize=(9, 3.3))
+        self.ax_loss, self.ax_acc = self.fig.subplots(1, 2)
+        self.fig.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.9, wspace=0.2)
+        self.lines = {}
+        for ax, what in ((self.ax_loss, "loss"), (self.ax_acc, "accuracy")):
+            for part, color, style in (("train", OKABE_ITO["blue"], "-"), ("test", OKABE_ITO["vermillion"], "--")):
+                (self.lines[what, part],) = ax.plot([], [], style, color=color, lw=2, label=f"{part} set")
+            ax.set(xlim=(0, epochs), xlabel="epoch", ylabel=what)
+            ax.grid(alpha=0.3)
+            ax.locator_params(nbins=4)  # few ticks: each one costs drawing time when a slider moves
+        self.ax_acc.legend(loc="lower right")  # the same two colours in both panels
+        # Fixed limits, so that moving a slider compares runs on the same scale.
+        self.ax_loss.set(ylim=(0.0, max_loss_shown))
+        self.ax_acc.set(ylim=(0.0, 1.02))
+
+    def show(self, net):
+        """Draw the curves recorded by net.fit(..., X_val, y_val); returns the figure."""
+        epochs = np.arange(1, len(net.loss_curve_) + 1)
+        curves = {("loss", "train"): net.loss_curve_, ("loss", "test"): net.val_loss_curve_,
+                  ("accuracy", "train"): net.accuracy_curve_, ("accuracy", "test"): net.val_accuracy_curve_}
+        for key, curve in curves.items():
+            self.lines[key].set_data(epochs, curve)
+        hidden = "-".join(map(str, net.layer_sizes[1:-1]))
+        self.ax_loss.set_title(f"Cross-entropy loss: {hidden} hidden neurons, lr = {net.lr:g}")
+        self.ax_acc.set_title("Accuracy: diverged" if net.diverged_ else
+                              f"Accuracy: {net.val_accuracy_curve_[-1]:.1%} of the test set right")
+        return self.fig
+
+    def train(self, hidden=8, lr=0.5):
+        """A fresh MLP with one hidden layer of `hidden` neurons, fitted on the training set."""
+        X_train, y_train, X_test, y_test = self.data
+        net = MLP([X_train.shape[1], hidden, int(max(y_train.max(), y_test.max())) + 1], self.activation,
+                  lr=lr, epochs=self.epochs, batch_size=self.batch_size, rng=self.rng)
+        return net.fit(X_train, y_train, X_val=X_test, y_val=y_test)
+
+    def update(self, hidden=8, lr=0.5):
+        """Retrain with these settings and redraw the curves; returns the figure."""
+        return self.show(self.train(hidden, lr))

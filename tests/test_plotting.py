@@ -1,0 +1,53 @@
+"""Plot helpers draw what they are given, label it, and leave matplotlib's global state alone."""
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+import nnlib  # noqa: E402
+from nnlib import plotting  # noqa: E402
+
+
+def teardown_function():
+    plt.close("all")
+
+
+def test_decision_boundary_shades_the_classifier_output_with_points_on_top():
+    X, y = nnlib.logic_gate("and")
+    neuron = nnlib.Neuron(2, "sigmoid", w=[4.0, 4.0], b=-6.0)
+    rc_before = dict(matplotlib.rcParams)
+    ax = plotting.plot_decision_boundary(neuron.forward, X, y, resolution=50)
+    shade = ax.images[0].get_array()
+    assert shade.shape == (50, 50)
+    assert shade[0, 0] < 0.01 and shade[-1, -1] > 0.99  # "no" at bottom left, "yes" at top right
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["no", "yes"] and ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    assert len(ax.collections) >= 2  # the 0.5 contour and one scatter per class
+    assert dict(matplotlib.rcParams) == rc_before
+
+
+def test_decision_boundary_with_three_classes_shades_labels():
+    X, y = nnlib.load_iris()
+    X2 = X[:, 2:]
+    ax = plotting.plot_decision_boundary(lambda P: (P[:, 0] > 2.5).astype(int) + (P[:, 0] > 5),
+                                         X2, y, names=nnlib.datasets.IRIS_SPECIES, resolution=40)
+    assert set(np.unique(ax.images[0].get_array())) == {0, 1, 2}
+
+
+def test_loss_curve_draws_the_losses_it_is_given():
+    _, ax = plt.subplots()
+    assert plotting.plot_loss_curve([3.0, 2.0, 1.5], ax=ax, log=True) is ax
+    assert np.array_equal(ax.lines[0].get_ydata(), [3.0, 2.0, 1.5])
+    assert ax.get_yscale() == "log" and ax.get_xlabel() == "epoch"
+
+
+def test_loss_vs_param_and_contours_show_the_path():
+    w = np.linspace(-1, 3, 41)
+    ax = plotting.plot_loss_vs_param(w, (w - 1) ** 2, path=([3, 2, 1.5], [4, 1, 0.25]))
+    assert np.array_equal(ax.lines[1].get_xdata(), [3, 2, 1.5])
+    W, B = np.meshgrid(w, w)
+    path = np.array([[3.0, -1.0], [2.0, 0.0], [1.0, 1.0]])
+    ax = plotting.plot_loss_contours(W, B, (W - 1) ** 2 + (B - 1) ** 2, path=path)
+    assert np.array_equal(np.c_[ax.lines[0].get_xdata(), ax.lines[0].get_ydata()], path)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["path", "start"]
