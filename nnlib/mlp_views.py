@@ -91,6 +91,10 @@ class CurvesView:
         # Fixed limits, so that moving a slider compares runs on the same scale.
         self.ax_loss.set(ylim=(0.0, max_loss_shown))
         self.ax_acc.set(ylim=(0.0, 1.02))
+        # Only curves and titles change when a slider moves: widgets.figure_png redraws just them.
+        for artist in (*self.lines.values(), self.ax_loss.title, self.ax_acc.title,
+                       self.ax_acc.get_legend()):
+            artist.set_animated(True)
 
     def show(self, net):
         """Draw the curves recorded by net.fit(..., X_val, y_val); returns the figure."""
