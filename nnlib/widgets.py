@@ -44,7 +44,7 @@ def figure_png(fig):
 def slider(description, value, min, max, step, continuous_update=True, readout_format=None):
     """A labelled float slider (an int slider when every number given is a whole number)."""
     import ipywidgets as widgets
-    style, layout = {"description_width": "initial"}, widgets.Layout(width="320px")
+    style, layout = {"description_width": "initial"}, widgets.Layout(width="360px")  # room for a label and a track long enough to drag
     numbers = (value, min, max, step)
     if all(isinstance(v, int) for v in numbers):
         return widgets.IntSlider(value=value, min=min, max=max, step=step, description=description,
@@ -77,5 +77,7 @@ def slider_app(update, **controls):
     for control in controls.values():
         control.observe(redraw, names="value")
     redraw()
-    rows = [widgets.HBox(list(controls.values())[i:i + 3]) for i in range(0, len(controls), 3)]
+    wrap = widgets.Layout(flex_flow="row wrap")  # narrow screens: controls move to a new line
+    rows = [widgets.HBox(list(controls.values())[i:i + 3], layout=wrap)
+            for i in range(0, len(controls), 3)]
     return widgets.VBox(rows + [image])
