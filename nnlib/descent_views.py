@@ -6,7 +6,7 @@ Each view builds its Figure once; update(...) recomputes the path and moves the 
 import numpy as np
 
 from .descent import Bowl, line_descent, line_loss, loss_grid
-from .plotting import OKABE_ITO
+from .plotting import OKABE_ITO, freeze_layout
 
 PATH, BALL = OKABE_ITO["vermillion"], OKABE_ITO["orange"]
 LOSS_FLOOR = 1e-10  # the loss axes' bottom: below it the loss counts as zero on these pictures
@@ -19,13 +19,11 @@ def _freeze(fig, ax, *artists):
     marked animated would be left out of saved and displayed figures.
     """
     fig.suptitle("a stand-in\nheadline", fontsize=12)  # so the layout leaves room for two lines
-    fig.draw_without_rendering()
-    fig.set_layout_engine("none")  # later redraws keep this layout: no costly re-layout per move
+    freeze_layout(fig, *artists)
     fig.suptitle("")
     headline = ax.text(0.5, 0.985, "", transform=fig.transFigure, ha="center", va="top",
                        fontsize=12)
-    for artist in (*artists, headline):
-        artist.set_animated(True)
+    headline.set_animated(True)
     return headline
 
 

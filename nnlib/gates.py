@@ -13,7 +13,7 @@ from .activations import sigmoid
 from .datasets import logic_gate
 from .losses import get_loss
 from .neuron import Neuron
-from .plotting import CLASS_COLORS, OKABE_ITO, scatter_classes
+from .plotting import OKABE_ITO, binary_cmap, freeze_layout, line_in_box, scatter_classes
 
 BOX = (-0.5, 1.5)  # the plane shown: the inputs 0 and 1 with half a unit of room around them
 LOSS_NAMES = {"log_loss": "log loss", "half_mse": "half MSE", "mse": "MSE"}
@@ -50,21 +50,9 @@ def answers_wrong(w, b, X, y):
 
 def decision_line(w, b, box=BOX):
     """Two points on the line w1 x1 + w2 x2 + b = 0 spanning the box; no points if w = 0 or unsure."""
-    ends = np.array(box, dtype=float)
     if is_unsure(w, b, box):
         return [], []
-    if abs(w[1]) > 1e-9 and abs(w[1]) >= abs(w[0]):
-        return ends, -(w[0] * ends + b) / w[1]
-    if abs(w[0]) > 1e-9:
-        return -(w[1] * ends + b) / w[0], ends
-    return [], []
-
-
-def pale_cmap():
-    """The "no" colour (output 0) through white (0.5) to the "yes" colour (output 1), paled."""
-    from matplotlib.colors import LinearSegmentedColormap, to_rgb
-    ends = [PALE * np.ones(3) + (1 - PALE) * np.array(to_rgb(c)) for c in CLASS_COLORS[:2]]
-    return LinearSegmentedColormap.from_list("pale_no_yes", [ends[0], "white", ends[1]])
+    return line_in_box(w, b, box)
 
 
 def plot_gate_plane(w, b, X, y, ax=None, names=("no", "yes"), resolution=100):
@@ -77,7 +65,7 @@ def plot_gate_plane(w, b, X, y, ax=None, names=("no", "yes"), resolution=100):
         ax = plt.figure().add_subplot()
     g = np.linspace(*BOX, resolution)
     xx, yy = np.meshgrid(g, g)  # (resolution, resolution)
-    ax.imshow(sigmoid(w[0] * xx + w[1] * yy + b), origin="lower", extent=BOX * 2, cmap=pale_cmap(),
+    ax.imshow(sigmoid(w[0] * xx + w[1] * yy + b), origin="lower", extent=BOX * 2, cmap=binary_cmap(PALE),
               vmin=0, vmax=1, interpolation="bilinear")
     ax.plot(*decision_line(w, b), color="black", lw=2, label="boundary: output 0.5")
     scatter_classes(X, y, ax, names, s=90)
@@ -126,11 +114,8 @@ class TrainingView:
         self.fig.legend(loc="outside lower center", ncol=5, fontsize=9, frameon=False)
         self.fig.suptitle("A sigmoid neuron learns a logic gate", fontsize=13)
         self.ax.set_title("What the neuron answers\nover the plane")  # lays out two title lines
-        self.fig.draw_without_rendering()  # lay out once; later redraws keep that layout,
-        self.fig.set_layout_engine("none")  # which saves a costly re-layout per slider move
-        for artist in (self.shade, self.line, *self.points, self.wrong, self.ax.title, self.chance,
-                       self.curve, self.end, self.headline, self.readout):
-            artist.set_animated(True)  # redrawn per move; axes, ticks and legend are drawn once
+        freeze_layout(self.fig, self.shade, self.line, *self.points, self.wrong, self.ax.title,
+                      self.chance, self.curve, self.end, self.headline, self.readout)
 
     def update(self, lr=1.0, epochs=200, seed=0, gate="and", loss="log_loss"):
         """Retrain from seed's random start and redraw; returns the figure."""

@@ -29,10 +29,36 @@ def scatter_classes(X, y, ax=None, names=("no", "yes"), **kwargs):
     return ax
 
 
-def binary_cmap():
-    """A colour map from the "no" colour (0) through white (0.5) to the "yes" colour (1)."""
-    from matplotlib.colors import LinearSegmentedColormap
-    return LinearSegmentedColormap.from_list("no_yes", [CLASS_COLORS[0], "#FFFFFF", CLASS_COLORS[1]])
+def binary_cmap(pale=0.0):
+    """A colour map from the "no" colour (0) through white (0.5) to the "yes" colour (1).
+
+    pale in [0, 1) mixes both end colours that far towards white, so points drawn on top stand out.
+    """
+    from matplotlib.colors import LinearSegmentedColormap, to_rgb
+    ends = [pale + (1 - pale) * np.array(to_rgb(c)) for c in CLASS_COLORS[:2]]
+    return LinearSegmentedColormap.from_list("no_yes", [ends[0], "#FFFFFF", ends[1]])
+
+
+def line_in_box(w, b, box):
+    """Two end points of the line w1*x1 + w2*x2 + b = 0 across the square box (lo, hi); none if w = 0."""
+    ends = np.array(box, dtype=float)
+    if abs(w[1]) > 1e-9 and abs(w[1]) >= abs(w[0]):  # solve for x2 unless the line is near vertical
+        return ends, -(w[0] * ends + b) / w[1]
+    if abs(w[0]) > 1e-9:
+        return -(w[1] * ends + b) / w[0], ends
+    return [], []
+
+
+def freeze_layout(fig, *moving):
+    """Lay fig out once and mark the artists a slider moves as animated.
+
+    Later redraws keep this layout (no costly re-layout per slider move), and
+    nnlib.widgets.figure_png redraws only the animated artists over the static rest.
+    """
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+    for artist in moving:
+        artist.set_animated(True)
 
 
 def grid(X, resolution=150, margin=0.5):

@@ -5,7 +5,7 @@ re-shades the two sides and recounts the mistakes by changing the existing artis
 """
 import numpy as np
 
-from .plotting import OKABE_ITO, binary_cmap, scatter_classes
+from .plotting import OKABE_ITO, binary_cmap, freeze_layout, line_in_box, scatter_classes
 
 
 class FrontierView:
@@ -38,11 +38,8 @@ class FrontierView:
         self.fig.legend(handles=handles + sides, loc="outside lower center", ncol=3, fontsize=9,
                         frameon=False)
         ax.set_title("two lines of\ntitle")  # a stand-in, so the layout leaves room for the title
-        self.fig.draw_without_rendering()  # lay out once; later redraws keep that layout,
-        self.fig.set_layout_engine("none")  # which saves a costly re-layout per slider move
-        for artist in (self.shade, self.line, self.arrow, self.arrow_label, self.wrong, ax.title,
-                       *points):
-            artist.set_animated(True)  # redrawn per move; axes, ticks and legend are drawn once
+        freeze_layout(self.fig, self.shade, self.line, self.arrow, self.arrow_label, self.wrong,
+                      ax.title, *points)  # axes, ticks and legend are drawn once
 
     def mistakes(self, w1, w2, b):
         """Which leaves the step neuron step(w1*x1 + w2*x2 + b) gets wrong, as a boolean mask (n,)."""
@@ -52,7 +49,7 @@ class FrontierView:
         """Redraw for new weights and bias; returns the figure."""
         says_yes = (w1 * self.xx + w2 * self.yy + b > 0).astype(float)
         self.shade.set_data(says_yes)
-        self.line.set_data(*self._frontier(w1, w2, b))
+        self.line.set_data(*line_in_box((w1, w2), b, self.box))
         self._arrow(w1, w2, b)
         wrong = self.mistakes(w1, w2, b)
         self.wrong.set_offsets(self.X[wrong] if wrong.any() else np.empty((0, 2)))
@@ -61,17 +58,6 @@ class FrontierView:
         self.ax.set_title(f"w₁ = {w1:.2f},  w₂ = {w2:.2f},  b = {b:.2f}\n"
                           f"{n_wrong} mistake{'' if n_wrong == 1 else 's'} out of {len(self.y)} leaves")
         return self.fig
-
-    def _frontier(self, w1, w2, b):
-        """Two end points of the line w1*x1 + w2*x2 + b = 0 across the box (none if w = 0)."""
-        lo, hi = self.box
-        if abs(w2) > 1e-9 and abs(w2) >= abs(w1):
-            x1 = np.array([lo, hi])
-            return x1, -(w1 * x1 + b) / w2
-        if abs(w1) > 1e-9:
-            x2 = np.array([lo, hi])
-            return -(w2 * x2 + b) / w1, x2
-        return [], []
 
     def _arrow(self, w1, w2, b):
         """An arrow from the frontier along (w1, w2): the side it points to is where z > 0."""
