@@ -20,8 +20,9 @@ def step(z):
 def sigmoid(z):
     """The smooth step 1 / (1 + e^-z)."""
     z = np.asarray(z, dtype=float)
-    e = np.exp(-np.abs(z))  # e^-|z| <= 1 never overflows, so huge |z| gives no warning
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    # 1 / (1 + e^-z) for z >= 0 and e^z / (1 + e^z) for z < 0 are the same function, written as one
+    # formula whose exponents are never positive: e^x <= 1 never overflows, so huge |z| gives no warning.
+    return np.exp(np.minimum(z, 0.0)) / (1.0 + np.exp(-np.abs(z)))
 
 
 def tanh(z):

@@ -73,8 +73,20 @@ class BCELoss:
 def softmax(Z):
     """Row-wise softmax of logits Z (n, k); subtracting the row max keeps exp() from overflowing."""
     Z = np.asarray(Z, dtype=float)
-    E = np.exp(Z - Z.max(axis=1, keepdims=True))
-    return E / E.sum(axis=1, keepdims=True)
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))  # (n, k)
+    E /= E.sum(axis=1, keepdims=True)
+    return E
+
+
+def log_softmax(Z):
+    """Row-wise log(softmax(Z)) of logits Z (n, k), stable for huge logits (log-sum-exp, row max taken out)."""
+    shifted = Z - Z.max(axis=1, keepdims=True)  # (n, k)
+    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+
+
+def cross_entropy(Z, y):
+    """-mean(log softmax(Z)[y]) of logits Z (n, k) and labels y (n,), unchecked: CrossEntropyLoss checks."""
+    return float(-np.mean(log_softmax(Z)[np.arange(len(y)), y]))
 
 
 class CrossEntropyLoss:
@@ -87,8 +99,7 @@ class CrossEntropyLoss:
             raise ValueError(f"logits must be 2-D, shape (n_samples, n_classes); got shape {Z.shape}.")
         finite(Z, "logits")
         self.y = labels(y, "y", n_classes=Z.shape[1], n_samples=Z.shape[0])
-        shifted = Z - Z.max(axis=1, keepdims=True)  # (n, k)
-        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        log_probs = log_softmax(Z)  # (n, k)
         self.probs = np.exp(log_probs)
         return float(-np.mean(log_probs[np.arange(len(self.y)), self.y]))
 

@@ -10,7 +10,7 @@ from ._checks import as_2d, labels, positive, positive_int
 from .activations import get_activation, sigmoid
 from .datasets import one_hot
 from .layers import Dense
-from .losses import BCELoss, CrossEntropyLoss, softmax
+from .losses import BCELoss, CrossEntropyLoss, cross_entropy, softmax
 
 
 class MLP:
@@ -53,7 +53,7 @@ class MLP:
         """Backpropagate the output delta dZ (n, n_outputs); every Dense stores its dW and db."""
         for layer, f in zip(self.layers[:0:-1], self.activations[::-1]):
             dZ = f.backward(layer.backward(dZ))  # this layer's delta, from the next layer's
-        self.layers[0].backward(dZ)
+        self.layers[0].backward(dZ, need_dX=False)  # the first layer's input is the data: no dX needed
 
     def update(self):
         """One step downhill: W -= lr * dW and b -= lr * db in every layer."""
@@ -110,12 +110,16 @@ class MLP:
 
     def _measure(self, X, y):
         """(loss, accuracy) on X, y in one forward pass; (nan, nan) if the outputs are not finite."""
-        Z, A = (M[-1] for M in self.forward(X))
+        A = X
+        for layer, f in zip(self.layers, self.activations):  # forward, up to the logits only
+            A = f.forward(layer.forward(A))
+        Z = self.layers[-1].forward(A)  # (n, n_outputs)
         if not np.all(np.isfinite(Z)):
             return (np.nan, np.nan)
         if self.layer_sizes[-1] == 1:
+            A = self.output(Z)
             return self.loss(A, y[:, None].astype(float)), float(np.mean((A[:, 0] > 0.5) == y))
-        return self.loss(Z, y), float(np.mean(Z.argmax(axis=1) == y))
+        return cross_entropy(Z, y), float(np.mean(Z.argmax(axis=1) == y))  # y was checked once, in fit
 
     def _check(self, X, y=None, x_name="X", y_name="y"):
         """X as a finite (n, layer_sizes[0]) array, and y as labels 0..n_classes-1 when given."""

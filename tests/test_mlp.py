@@ -54,6 +54,56 @@ def test_one_sgd_step_by_hand():
     assert np.allclose(net.layers[1].W, [[1 + s, -1 - s]]) and np.allclose(net.layers[1].b, [s, -s])
 
 
+def test_fit_is_the_hand_written_loop():
+    # Notebook 05's loop, written out with plain arrays for a 4-6-5-3 sigmoid net: a fresh shuffle per
+    # epoch, forward, output delta (P - Y) / n, each earlier delta from the next, W -= lr * dW.
+    X, y = nnlib.load_iris()
+    X = nnlib.standardize(X)
+    lr, epochs, batch_size, sizes = 0.3, 5, 16, [4, 6, 5, 3]
+    net = nnlib.MLP(sizes, "sigmoid", lr=lr, epochs=epochs, batch_size=batch_size, rng=5).fit(X, y)
+    rng = np.random.default_rng(5)
+    params = [[rng.normal(0.0, 1 / np.sqrt(n_in), size=(n_in, n_out)), np.zeros(n_out)]
+              for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+    Y, losses = nnlib.one_hot(y, 3), []
+    for _ in range(epochs):
+        order = rng.permutation(len(X))
+        for start in range(0, len(X), batch_size):
+            batch = order[start:start + batch_size]
+            As = [X[batch]]
+            for W, b in params[:-1]:
+                As.append(nnlib.sigmoid(As[-1] @ W + b))
+            dZ = (nnlib.softmax(As[-1] @ params[-1][0] + params[-1][1]) - Y[batch]) / len(batch)
+            for (W, b), A in reversed(list(zip(params, As))):
+                dW, db, dA = A.T @ dZ, dZ.sum(axis=0), dZ @ W.T
+                W -= lr * dW
+                b -= lr * db
+                dZ = dA * A * (1 - A)  # sigmoid'(Z) = A (1 - A); unused after the first layer
+        A = X
+        for W, b in params[:-1]:
+            A = nnlib.sigmoid(A @ W + b)
+        losses.append(nnlib.CrossEntropyLoss()(A @ params[-1][0] + params[-1][1], y))
+    assert np.allclose(net.loss_curve_, losses, rtol=1e-12, atol=0)
+    for layer, (W, b) in zip(net.layers, params):
+        assert np.allclose(layer.W, W, rtol=1e-12, atol=1e-15) and np.allclose(layer.b, b, rtol=1e-12, atol=1e-15)
+
+
+def test_first_layer_skips_dX_but_not_its_gradients():
+    rng = np.random.default_rng(6)
+    layer, X, dZ = nnlib.Dense(3, 2, rng=rng), rng.normal(size=(4, 3)), rng.normal(size=(4, 2))
+    layer.forward(X)
+    dX = layer.backward(dZ)
+    dW, db = layer.dW, layer.db
+    assert layer.backward(dZ, need_dX=False) is None
+    assert np.array_equal(layer.dW, dW) and np.array_equal(layer.db, db) and np.allclose(dX, dZ @ layer.W.T)
+
+
+def test_unchecked_cross_entropy_is_the_loss_class():
+    rng = np.random.default_rng(7)
+    Z, y = 50 * rng.normal(size=(9, 3)), rng.integers(0, 3, size=9)  # large logits: the stable path
+    assert nnlib.losses.cross_entropy(Z, y) == nnlib.CrossEntropyLoss()(Z, y)
+    assert np.allclose(np.exp(nnlib.losses.log_softmax(Z)), nnlib.softmax(Z), rtol=1e-12)
+
+
 @pytest.mark.parametrize("sizes", [[2, 2, 1], [2, 4, 1], [2, 4, 2]])
 def test_xor_is_learned_perfectly(sizes):
     X, y = nnlib.logic_gate("xor")
