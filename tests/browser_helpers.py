@@ -56,8 +56,13 @@ def notebooks_with_sliders(directory):
 
 def count_apps(path):
     """How many times the notebook's code cells call slider_app(."""
+    return count_calls(path, "slider_app(")
+
+
+def count_calls(path, call):
+    """How many times the notebook's code cells contain the text call."""
     cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
-    return sum("".join(c["source"]).count("slider_app(") for c in cells if c["cell_type"] == "code")
+    return sum("".join(c["source"]).count(call) for c in cells if c["cell_type"] == "code")
 
 
 def copy_without_outputs(directory, target):
@@ -219,6 +224,33 @@ def drag(page, slider, distance=60, steps=10):
     page.mouse.down()
     page.mouse.move(x + direction * min(distance, track["width"] / 3), y, steps=steps)
     page.mouse.up()
+
+
+def press_arrow(page, slider):
+    """Move the slider one step from the keyboard: focus its handle, press an arrow key."""
+    handle = slider.locator(HANDLE).first
+    handle.scroll_into_view_if_needed()
+    box, track = handle.bounding_box(), slider.locator(TRACK).first.bounding_box()
+    handle.focus()
+    page.keyboard.press("ArrowRight" if box["x"] < track["x"] + track["width"] / 2 else "ArrowLeft")
+
+
+def concept_checks(page):
+    """The radio-button groups of the concept checks on the page, in page order."""
+    return page.locator(".widget-radio-box").all()
+
+
+def answer_from_keyboard(page, radios):
+    """Pick a concept check's first option with the keyboard; returns the verdict it shows."""
+    first = radios.locator("input[type=radio]").first
+    first.scroll_into_view_if_needed()
+    first.focus()
+    page.keyboard.press("Space")
+    verdict = radios.locator("xpath=ancestor::*[contains(@class, 'widget-vbox')][1]"
+                             "//*[contains(@class, 'widget-html-content')]").last
+    page.wait_for_function("el => /Right|Not quite/.test(el.textContent)",
+                           arg=verdict.element_handle(), timeout=PICTURE_TIMEOUT * 1000)
+    return verdict.inner_text().strip()
 
 
 def wait_for_new_src(page, img, old_src, timeout=PICTURE_TIMEOUT):

@@ -47,7 +47,8 @@ def server(browser, tmp_path_factory):
 
 @pytest.mark.parametrize("notebook", lab.notebooks_with_sliders(NOTEBOOKS), ids=lambda path: path.name)
 def test_every_slider_moves_its_picture(notebook, browser, server, tmp_path):
-    """Run the notebook in JupyterLab, then drag each slider: its app's picture must change."""
+    """Run the notebook in JupyterLab; dragging each slider, or pressing an arrow key on it, must
+    change its picture, and every concept check must answer a keyboard choice."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.set_default_timeout(lab.PICTURE_TIMEOUT * 1000)
     lab.stay_offline(page, server.url)
@@ -69,6 +70,18 @@ def test_every_slider_moves_its_picture(notebook, browser, server, tmp_path):
             lab.settle(page, picture)
         assert not stuck, (f"{notebook.name}: dragging {', '.join(stuck)} did not change the picture "
                            f"within {lab.PICTURE_TIMEOUT} s; screenshot: {screenshot}")
+        for slider in found:  # the keyboard works too: Tab to a handle, press an arrow key
+            picture, src = lab.picture_of(slider), lab.picture_of(slider).get_attribute("src")
+            lab.press_arrow(page, slider)
+            if not lab.wait_for_new_src(page, picture, src):
+                stuck.append(f"'{lab.describe(slider)}'")
+            lab.settle(page, picture)
+        assert not stuck, f"{notebook.name}: an arrow key on {', '.join(stuck)} changed nothing"
+        questions = lab.concept_checks(page)
+        assert len(questions) == lab.count_calls(notebook, "checks.concept("), \
+            f"{notebook.name}: not every concept check rendered as radio buttons"
+        for radios in questions:
+            assert lab.answer_from_keyboard(page, radios)
         errors = lab.errors_on_page(page)
         assert not errors, f"{notebook.name} shows errors after the drags:\n" + "\n---\n".join(errors)
     except Exception:

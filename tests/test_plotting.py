@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 import nnlib  # noqa: E402
-from nnlib import plotting  # noqa: E402
+from nnlib import datasets, mlp_views, plotting  # noqa: E402
 
 
 def teardown_function():
@@ -51,3 +51,16 @@ def test_loss_vs_param_and_contours_show_the_path():
     ax = plotting.plot_loss_contours(W, B, (W - 1) ** 2 + (B - 1) ** 2, path=path)
     assert np.array_equal(np.c_[ax.lines[0].get_xdata(), ax.lines[0].get_ydata()], path)
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["path", "start"]
+
+
+def test_classes_differ_by_colour_blind_safe_colour_and_by_marker_shape():
+    X, y = nnlib.load_iris()
+    for draw in (lambda: plotting.scatter_classes(X[:, :2], y, names=("a", "b", "c")).collections,
+                 lambda: [c for c in mlp_views.plot_scatter_matrix(
+                     X, y, list(datasets.IRIS_FEATURES), ["a", "b", "c"])[0, 1].collections]):
+        points = draw()
+        colours = [tuple(np.round(c.get_facecolor()[0], 3)) for c in points]
+        shapes = [c.get_paths()[0].vertices.round(3).tobytes() for c in points]
+        safe = {tuple(np.round(matplotlib.colors.to_rgba(c), 3)) for c in plotting.OKABE_ITO.values()}
+        assert len(points) == 3 and set(colours) <= safe
+        assert len(set(colours)) == 3 and len(set(shapes)) == 3  # no class told by colour alone

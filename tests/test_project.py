@@ -108,13 +108,18 @@ def test_installed_nnlib_carries_its_data(tmp_path):
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
                     "--target", str(target), str(source)], check=True)
-    code = ("import nnlib; X, y = nnlib.load_iris(); "
-            "print(nnlib.__file__); print(nnlib.datasets.data_path('iris.csv')); print(X.shape)")
+    code = ("import nnlib; X, y = nnlib.load_iris(); from nnlib import checks; "
+            "print(nnlib.__file__); print(nnlib.datasets.data_path('iris.csv')); print(X.shape); "
+            "print(checks.__file__)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"})
-    module, data, shape = out.stdout.split("\n")[:3]
+    module, data, shape, checks = out.stdout.split("\n")[:4]
     assert module.startswith(str(target)) and data.startswith(str(target / "nnlib" / "data"))
-    assert shape == "(150, 4)"
+    assert shape == "(150, 4)" and checks.startswith(str(target))
+    # every module of the package made it into the install (a new subpackage needs pyproject.toml)
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "nnlib").rglob("*.py")}
+    installed = {p.relative_to(target).as_posix() for p in (target / "nnlib").rglob("*.py")}
+    assert modules <= installed, f"not installed: {sorted(modules - installed)}"
 
 
 def test_notebooks_are_stamped_with_current_badge_and_setup_cell():

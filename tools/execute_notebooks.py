@@ -6,6 +6,7 @@
 Run it whenever nnlib or a notebook changes; then `pytest` (nbval, strict) compares every output
 with a fresh run. The setup cell and badge are stamped first, and per-run noise (timings, widget
 state, the exact Python patch version) is left out, so a re-run changes only what really changed.
+Last, the student notebooks (tools/make_student_notebooks.py) are generated again.
 """
 import sys
 import time
@@ -15,6 +16,7 @@ import nbformat
 from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_student_notebooks  # noqa: E402
 import stamp_notebooks  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +43,7 @@ def main(argv):
     paths = [Path(p) for p in argv] or sorted((ROOT / "notebooks").glob("*.ipynb"))
     for path in paths:
         print(f"{path.name}: executed in {execute(path.resolve()):.1f} s", flush=True)
+    make_student_notebooks.main([])
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 The repository address and the version are written once, in pyproject.toml. This script writes
 them into the first cell (the setup cell) and the badge line of the title cell of each notebook.
-tests/test_notebooks_meta.py fails when a notebook is stale.
+tests/test_project.py fails when a notebook is stale.
 
     python tools/stamp_notebooks.py            # stamp notebooks/*.ipynb in place
     python tools/stamp_notebooks.py --check    # exit 1 if any notebook is stale

@@ -1,0 +1,168 @@
+"""What every exercise check shares: run the learner's function on small seeded cases and explain.
+
+A check never shows the answer's code. It says what passed, or what is wrong on one small case:
+the shape, the sign, the scale, or the values expected and received.
+"""
+import numpy as np
+
+PASSED, FAILED, WAITING = "✓", "✗", "…"
+TOLERANCE = 1e-6  # relative and absolute: loose enough for any correct order of float operations
+
+
+class Result:
+    """A check's verdict: shows as a friendly message, and ``bool(result)`` is True when it passed."""
+
+    def __init__(self, passed, message):
+        self.passed, self.message = passed, message
+
+    def __bool__(self):
+        return self.passed
+
+    def __repr__(self):
+        return self.message
+
+
+def show(value, indent=0):
+    """A short, stable text form of a number, array or tuple of them (4 significant digits).
+
+    indent: how far the caller's label pushes the first line, so rows of a matrix line up.
+    """
+    if isinstance(value, (tuple, list)) and not _is_numeric(value):
+        return "(" + ", ".join(show(v, indent + 1) for v in value) + ")"
+    try:
+        array = np.asarray(value)
+        if array.dtype.kind not in "iub":  # labels and counts stay whole numbers
+            array = array.astype(float)
+    except (TypeError, ValueError):
+        return repr(value)
+    if array.dtype.kind not in "iubf":
+        return repr(value)
+    if array.ndim == 0:
+        return f"{array.item():.4g}" if array.dtype.kind == "f" else str(array.item())
+    text = np.array2string(array, precision=4, suppress_small=True, separator=", ",
+                           floatmode="maxprec", max_line_width=70)
+    return text.replace("\n", "\n" + " " * indent)
+
+
+def _is_numeric(value):
+    try:
+        np.asarray(value, dtype=float)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def close(got, expected):
+    """True when got has expected's shape and values (within float rounding)."""
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    expected = np.asarray(expected, dtype=float)
+    return got.shape == expected.shape and np.allclose(got, expected, rtol=TOLERANCE,
+                                                       atol=TOLERANCE)
+
+
+def diagnose(got, expected, mistakes=()):
+    """Why ``got`` is not ``expected`` in one sentence, or None when it is right.
+
+    mistakes: (wrong_value, explanation) pairs - typical wrong answers for this very case; a
+    received value equal to one of them gets its explanation.
+    """
+    if got is None:
+        return "your function returned None - did you forget the `return`?"
+    try:
+        got_array = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return f"expected numbers, received {type(got).__name__} {got!r}."
+    expected = np.asarray(expected, dtype=float)
+    if close(got_array, expected):
+        return None
+    for wrong, explanation in mistakes:
+        if close(got_array, wrong):
+            return explanation
+    if got_array.shape != expected.shape:
+        if got_array.size == expected.size:
+            return (f"the numbers may be right but the shape is not: expected shape "
+                    f"{expected.shape}, received shape {got_array.shape}.")
+        return f"expected shape {expected.shape}, received shape {got_array.shape}."
+    if not np.all(np.isfinite(got_array)):
+        return "some values are NaN or infinite - look for a division by zero or an overflow."
+    if close(-got_array, expected):
+        return "the values have the wrong sign: check the direction of a subtraction."
+    ratio = _constant_ratio(got_array, expected)
+    if ratio is not None:
+        which = "every value is" if expected.size > 1 else "the value is"
+        return f"{which} {ratio:.4g} times the expected one: a scale factor is off."
+    return "the values differ from the expected ones."
+
+
+def _constant_ratio(got, expected):
+    """got / expected when that is one number everywhere (not 1 or -1), else None.
+
+    For a single value any two numbers have a ratio, so only a whole number or its inverse (2, 1/2,
+    n for a sum instead of a mean...) counts as a telling scale factor there.
+    """
+    mask = np.abs(expected) > 1e-12
+    if not mask.any() or np.any(np.abs(got[~mask]) > TOLERANCE):
+        return None
+    ratios = got[mask] / expected[mask]
+    ratio = float(ratios[0])
+    if not np.allclose(ratios, ratio, rtol=1e-6) or np.isclose(abs(ratio), 1.0):
+        return None
+    if mask.sum() == 1:
+        whole = max(abs(ratio), 1 / abs(ratio)) if ratio else 0.0
+        return ratio if whole >= 2 and np.isclose(whole, round(whole), rtol=1e-6) else None
+    return ratio
+
+
+def run_cases(name, fn, cases, arg_names, hint=""):
+    """Check ``fn`` on every case; the first failing case is reported with its inputs.
+
+    cases: (args, expected, mistakes) triples, args a tuple in the order of ``arg_names``. For a
+    function that returns several things, expected is a dict {name: value} and fn's tuple is
+    compared item by item.
+    """
+    for args, expected, mistakes in cases:
+        try:
+            got = fn(*args)
+        except NotImplementedError:
+            return not_started(name, hint)
+        except Exception as error:  # the learner's code crashed: say where, keep the notebook going
+            return Result(False, f"{FAILED} {name}: calling it raised {type(error).__name__}: "
+                                 f"{error}\n{_inputs(arg_names, args)}")
+        problem = compare(got, expected, mistakes)
+        if problem:
+            wanted = tuple(expected.values()) if isinstance(expected, dict) else expected
+            return Result(False, f"{FAILED} {name}: not yet - {problem}\n{_inputs(arg_names, args)}"
+                                 f"  expected: {show(wanted, 12)}\n  received: {show(got, 12)}")
+    return Result(True, f"{PASSED} {name}: correct on all {len(cases)} test cases. Well done!")
+
+
+def compare(got, expected, mistakes=()):
+    """diagnose() for one value, or for a tuple of named values (expected a dict)."""
+    if not isinstance(expected, dict):
+        return diagnose(got, expected, mistakes)
+    names = list(expected)
+    if got is None:
+        return diagnose(got, None)
+    if not isinstance(got, (tuple, list, np.ndarray)) or len(got) != len(names):
+        return f"expected {len(names)} results ({', '.join(names)}), received {show(got)}."
+    for name, value, wanted in zip(names, got, expected.values()):
+        own = [(wrong[name], why) for wrong, why in mistakes if name in wrong]
+        problem = diagnose(value, wanted, own)
+        if problem:
+            return f"{name} is wrong: {problem}"
+    return None
+
+
+def not_started(name, hint=""):
+    """The message for an exercise still raising NotImplementedError."""
+    tip = f" Hint: {hint}" if hint else ""
+    return Result(False, f"{WAITING} {name}: not started yet - replace the "
+                         f"`raise NotImplementedError` line with your code, then run this cell "
+                         f"again.{tip}")
+
+
+def _inputs(names, args):
+    return "".join(f"  {n} = {show(a, len(n) + 5)}\n" for n, a in zip(names, args))

@@ -1,0 +1,132 @@
+"""The checks and concept questions of notebook 01: right answers pass, typical mistakes get their message."""
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+
+from nnlib import checks
+from nnlib.checks import notebook01
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "01-single-neuron.ipynb"
+CHECKS = ["weighted_sum", "perceptron", "or_weights", "neuron_forward"]
+
+
+def passes(result):
+    return bool(result) and result.message.startswith("✓")
+
+
+def fails_with(result, text):
+    return not result and result.message.startswith("✗") and text in result.message
+
+
+def not_started(*args):
+    raise NotImplementedError("your code here")
+
+
+def crashes(*args):
+    raise ValueError("shapes (3,) and (2,) not aligned")
+
+
+def test_right_answers_pass_written_in_several_ways():
+    assert passes(checks.weighted_sum(lambda x, w, b: x @ w + b))
+    assert passes(checks.weighted_sum(lambda x, w, b: b + sum(xi * wi for xi, wi in zip(x, w))))
+    assert passes(checks.perceptron(lambda X, w, b: (X @ w + b > 0).astype(float)))
+    assert passes(checks.perceptron(lambda X, w, b: X @ w > -b))  # booleans are fine
+    assert passes(checks.perceptron(lambda X, w, b: [int(row @ w + b > 0) for row in X]))
+    assert passes(checks.or_weights(lambda: (1.0, 1.0, -0.5)))
+    assert passes(checks.or_weights(lambda: [2, 3, 0]))  # z = 0 on (0, 0) gives 0: still OR
+    assert passes(checks.or_weights(lambda: np.array([5.0, 5.0, -1.0])))
+    assert passes(checks.neuron_forward(lambda X, w, b: 1 / (1 + np.exp(-(X @ w + b)))))
+    assert passes(checks.neuron_forward(lambda X, w, b: np.exp(X @ w + b) / (1 + np.exp(X @ w + b))))
+
+
+def test_a_learner_editing_the_inputs_in_place_does_not_change_the_cases():
+    def scales_in_place(X, w, b):
+        X *= 0  # a learner's bug; the next cases must be unaffected
+        return X @ w + b
+
+    first = checks.neuron_forward(scales_in_place).message
+    again = checks.neuron_forward(scales_in_place).message
+    assert first == again and "[6.1, 3.2]" in first
+
+
+def test_weighted_sum_mistakes():
+    assert fails_with(checks.weighted_sum(lambda x, w, b: x @ w), "the bias b is missing")
+    assert fails_with(checks.weighted_sum(lambda x, w, b: np.sum(x * w + b)), "once per input")
+    assert fails_with(checks.weighted_sum(lambda x, w, b: x @ w - b), "subtracted")
+    shape = checks.weighted_sum(lambda x, w, b: x * w + b)
+    assert fails_with(shape, "expected shape ()") and "received shape (2,)" in shape.message
+
+
+def test_perceptron_mistakes():
+    def z_only(X, w, b):
+        return X @ w + b
+
+    assert fails_with(checks.perceptron(lambda X, w, b: (X @ w + b >= 0) * 1.0), "exactly 0")
+    assert fails_with(checks.perceptron(lambda X, w, b: (X @ w + b < 0) * 1.0), "flipped")
+    assert fails_with(checks.perceptron(z_only), "these are the weighted sums z")
+    sigmoid = checks.perceptron(lambda X, w, b: 1 / (1 + np.exp(-(X @ w + b))))
+    assert fails_with(sigmoid, "that is the sigmoid")
+    assert "expected: [1., 1., 1., 0.]" in sigmoid.message  # the NAND case, inputs shown
+
+
+def test_or_weights_reports_wrong_rows_without_the_answer():
+    and_gate = checks.or_weights(lambda: (1, 1, -1.5))
+    assert fails_with(and_gate, "2 of the 4 rows wrong") and "compute AND" in and_gate.message
+    assert "x = (0, 1): z = -0.5, so it outputs 0; OR says 1" in and_gate.message
+    nand = checks.or_weights(lambda: (-2, -2, 3))
+    assert fails_with(nand, "NAND") and "x = (0, 0): z = 3" in nand.message
+    edge = checks.or_weights(lambda: (1, 1, -1))  # z = 0 on the single-1 rows
+    assert fails_with(edge, "only when z > 0")
+    assert fails_with(checks.or_weights(lambda: (-1, -1, 0.5)), "NOR")
+    assert fails_with(checks.or_weights(lambda: (np.array([1.0, 1.0]), -0.5)), "three numbers")
+    assert fails_with(checks.or_weights(lambda: (1, 1)), "three numbers")
+    assert fails_with(checks.or_weights(lambda: (1, np.nan, 0)), "finite")
+    assert fails_with(checks.or_weights(lambda: None), "returned None")
+
+
+def test_neuron_forward_mistakes():
+    assert fails_with(checks.neuron_forward(lambda X, w, b: X @ w + b), "weighted sums z")
+    assert fails_with(checks.neuron_forward(lambda X, w, b: 1 / (1 + np.exp(-(X @ w)))),
+                      "the bias b is missing")
+    assert fails_with(checks.neuron_forward(lambda X, w, b: 1 / (1 + np.exp(X @ w + b))),
+                      "1 - sigmoid(z)")
+    assert fails_with(checks.neuron_forward(lambda X, w, b: (X @ w + b > 0) * 1.0), "that is the step")
+    column = checks.neuron_forward(lambda X, w, b: 1 / (1 + np.exp(-(X @ w[:, None] + b))))
+    assert fails_with(column, "the shape is not") and "(3, 1)" in column.message
+
+
+@pytest.mark.parametrize("name", CHECKS)
+def test_not_started_and_crashes(name):
+    check = getattr(checks, name)
+    waiting = check(not_started)
+    assert not waiting and waiting.message.startswith("…") and "not started yet" in waiting.message
+    crashed = check(crashes)
+    assert fails_with(crashed, "raised ValueError: shapes (3,) and (2,) not aligned")
+
+
+@pytest.mark.parametrize("key", sorted(notebook01.QUESTIONS))
+def test_questions(key):
+    question = checks.concept(key)
+    assert key.startswith("01-") and 3 <= len(question.options) <= 4
+    right = question.answer("abcd"[question.correct])
+    assert right and right.message.startswith("✓ Right:")
+    for index in range(len(question.options)):
+        if index != question.correct:
+            wrong = question.answer("abcd"[index])
+            assert not wrong and wrong.message == f"✗ Not quite: {question.nudges[index]}"
+    assert "\\" not in question.text() and "<" not in question.text()  # plain text: no LaTeX, no HTML
+
+
+def test_the_notebooks_own_solutions_pass():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    exercises = [c.source for c in nb.cells if "exercise" in c.metadata.get("tags", [])]
+    namespace = {"np": np}
+    for source in exercises:
+        exec(source, namespace)
+    assert sorted(k for k in namespace if k in CHECKS) == sorted(CHECKS)
+    for name in CHECKS:
+        assert passes(getattr(checks, name)(namespace[name])), name
+    concept_keys = [c.source for c in nb.cells if "concept" in c.metadata.get("tags", [])]
+    assert concept_keys == [f'checks.concept("{k}")' for k in notebook01.QUESTIONS]

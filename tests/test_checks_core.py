@@ -1,0 +1,83 @@
+"""The machinery every exercise check shares: verdicts that name the problem, never the answer."""
+import numpy as np
+import pytest
+
+from nnlib import checks
+from nnlib.checks._core import diagnose, run_cases
+
+
+def double(x):
+    return 2 * x
+
+
+CASES = [((np.array([1.0, -2.0, 3.0]),), np.array([2.0, -4.0, 6.0]),
+          [(np.array([1.0, -2.0, 3.0]), "you returned the input unchanged.")])]
+
+
+def check(fn):
+    return run_cases("double", fn, CASES, ["x"], hint="multiply by two")
+
+
+def test_a_right_answer_passes():
+    result = check(double)
+    assert result and repr(result).startswith("✓ double: correct on all 1 test cases")
+
+
+@pytest.mark.parametrize("wrong, message", [
+    (lambda x: x, "you returned the input unchanged."),            # a known mistake, by name
+    (lambda x: -2 * x, "wrong sign"),
+    (lambda x: 4 * x, "every value is 2 times the expected one"),
+    (lambda x: (2 * x)[:, None], "the shape is not: expected shape (3,), received shape (3, 1)"),
+    (lambda x: (2 * x)[:2], "expected shape (3,), received shape (2,)"),
+    (lambda x: None, "returned None"),
+    (lambda x: x / 0.0 * 0, "NaN or infinite"),
+    (lambda x: x + 1, "the values differ"),
+    (lambda x: "two x", "expected numbers, received str"),
+])
+def test_wrong_answers_get_a_specific_message_with_the_case(wrong, message):
+    with np.errstate(all="ignore"):
+        result = check(wrong)
+    text = repr(result)
+    assert not result and text.startswith("✗ double: not yet") and message in text
+    assert "x = [ 1., -2.,  3.]" in text and "expected: [ 2., -4.,  6.]" in text
+
+
+def test_a_crash_is_reported_not_raised():
+    def broken(x):
+        raise KeyError("oops")
+    result = check(broken)
+    assert not result and "raised KeyError" in repr(result) and "x = [" in repr(result)
+
+
+def test_an_exercise_not_started_gets_a_hint_not_a_traceback():
+    def stub(x):
+        raise NotImplementedError("your code here")
+    result = check(stub)
+    assert not result and "not started yet" in repr(result) and "multiply by two" in repr(result)
+
+
+def test_several_results_are_compared_by_name():
+    cases = [((2.0,), {"square": 4.0, "cube": 8.0}, [({"cube": 6.0}, "that is 3x, not x cubed.")])]
+    assert run_cases("powers", lambda x: (x ** 2, x ** 3), cases, ["x"])
+    assert "cube is wrong: that is 3x" in repr(run_cases("powers", lambda x: (x ** 2, 3 * x),
+                                                         cases, ["x"]))
+    assert "expected 2 results (square, cube)" in repr(run_cases("powers", lambda x: x ** 2,
+                                                                 cases, ["x"]))
+
+
+def test_diagnose_accepts_lists_and_any_float_rounding():
+    assert diagnose([0.1 + 0.2, 1.0], np.array([0.3, 1.0])) is None
+
+
+def test_concept_keys_are_looked_up_with_a_clear_error():
+    with pytest.raises(ValueError, match="key must name a concept check.*got 'nope'"):
+        checks.concept("nope")
+    for key, question in checks.QUESTIONS.items():
+        assert question.key == key and key[:2] in {"01", "02", "03", "04", "05"}
+        assert 0 <= question.correct < len(question.options) >= 3
+
+
+def test_a_single_number_is_called_off_by_a_factor_only_for_a_telling_factor():
+    assert "the value is 0.5 times the expected one" in diagnose(0.5, 1.0)
+    assert "the value is 3 times the expected one" in diagnose(3.0, 1.0)  # a sum of 3, not a mean
+    assert diagnose(0.1466, 0.3375) == "the values differ from the expected ones."
