@@ -1,31 +1,9 @@
 """The checks and concept questions of notebook 01: right answers pass, typical mistakes get their message."""
-from pathlib import Path
-
-import nbformat
 import numpy as np
-import pytest
 
+from check_helpers import fails_with, passes
 from nnlib import checks
-from nnlib.checks import notebook01
 
-NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "01-single-neuron.ipynb"
-CHECKS = ["weighted_sum", "perceptron", "or_weights", "neuron_forward"]
-
-
-def passes(result):
-    return bool(result) and result.message.startswith("✓")
-
-
-def fails_with(result, text):
-    return not result and result.message.startswith("✗") and text in result.message
-
-
-def not_started(*args):
-    raise NotImplementedError("your code here")
-
-
-def crashes(*args):
-    raise ValueError("shapes (3,) and (2,) not aligned")
 
 
 def test_right_answers_pass_written_in_several_ways():
@@ -95,38 +73,3 @@ def test_neuron_forward_mistakes():
     assert fails_with(checks.neuron_forward(lambda X, w, b: (X @ w + b > 0) * 1.0), "that is the step")
     column = checks.neuron_forward(lambda X, w, b: 1 / (1 + np.exp(-(X @ w[:, None] + b))))
     assert fails_with(column, "the shape is not") and "(3, 1)" in column.message
-
-
-@pytest.mark.parametrize("name", CHECKS)
-def test_not_started_and_crashes(name):
-    check = getattr(checks, name)
-    waiting = check(not_started)
-    assert not waiting and waiting.message.startswith("…") and "not started yet" in waiting.message
-    crashed = check(crashes)
-    assert fails_with(crashed, "raised ValueError: shapes (3,) and (2,) not aligned")
-
-
-@pytest.mark.parametrize("key", sorted(notebook01.QUESTIONS))
-def test_questions(key):
-    question = checks.concept(key)
-    assert key.startswith("01-") and 3 <= len(question.options) <= 4
-    right = question.answer("abcd"[question.correct])
-    assert right and right.message.startswith("✓ Right:")
-    for index in range(len(question.options)):
-        if index != question.correct:
-            wrong = question.answer("abcd"[index])
-            assert not wrong and wrong.message == f"✗ Not quite: {question.nudges[index]}"
-    assert "\\" not in question.text() and "<" not in question.text()  # plain text: no LaTeX, no HTML
-
-
-def test_the_notebooks_own_solutions_pass():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    exercises = [c.source for c in nb.cells if "exercise" in c.metadata.get("tags", [])]
-    namespace = {"np": np}
-    for source in exercises:
-        exec(source, namespace)
-    assert sorted(k for k in namespace if k in CHECKS) == sorted(CHECKS)
-    for name in CHECKS:
-        assert passes(getattr(checks, name)(namespace[name])), name
-    concept_keys = [c.source for c in nb.cells if "concept" in c.metadata.get("tags", [])]
-    assert concept_keys == [f'checks.concept("{k}")' for k in notebook01.QUESTIONS]

@@ -1,36 +1,15 @@
 """Notebook 05's checks and concept questions: right answers pass, typical mistakes get their message."""
 import warnings
-from pathlib import Path
 
-import nbformat
 import numpy as np
-import pytest
 
+from check_helpers import fails_with, passes
 from nnlib import checks
-from nnlib.checks import notebook05
-
-NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "05-mlp-on-iris.ipynb"
-
-
-def passes(result):
-    return bool(result) and result.message.startswith("✓")
-
-
-def fails_with(result, text):
-    return not result and result.message.startswith("✗") and text in result.message
 
 
 def softmax(Z):
     E = np.exp(Z - Z.max(axis=1, keepdims=True))
     return E / E.sum(axis=1, keepdims=True)
-
-
-def not_started(*args):
-    raise NotImplementedError("your code here")
-
-
-def crashes(*args):
-    raise ValueError("shapes (2,) and (3,) not aligned")
 
 
 # right answers, written in more than one way
@@ -148,50 +127,3 @@ def test_a_failure_shows_the_case_but_not_the_solution():
     message = checks.dense_forward(lambda X, W, b: X @ W).message
     assert "X = " in message and "expected: " in message and "received: " in message
     assert "X @ W + b" not in message
-
-
-@pytest.mark.parametrize("name", notebook05.__all__)
-def test_not_started_and_crashes_are_reported(name):
-    check = getattr(checks, name)
-    waiting = check(not_started)
-    assert not waiting and waiting.message.startswith("…") and "not started yet" in waiting.message
-    crashed = check(crashes)  # reported, not raised
-    assert fails_with(crashed, "raised ValueError: shapes (2,) and (3,) not aligned")
-    assert not check(lambda *args: None)
-
-
-@pytest.mark.parametrize("name", notebook05.__all__)
-def test_a_forgotten_return_is_named(name):
-    assert fails_with(getattr(checks, name)(lambda *args: None), "forget the `return`")
-
-
-@pytest.mark.parametrize("key", sorted(notebook05.QUESTIONS))
-def test_every_question_judges_every_option(key):
-    question = checks.concept(key)
-    assert question.key.startswith("05-") and 3 <= len(question.options) <= 4
-    for index, letter in enumerate("abcd"[:len(question.options)]):
-        verdict = question.answer(letter)
-        if index == question.correct:
-            assert verdict and verdict.message == f"✓ Right: {question.explain}"
-        else:
-            assert not verdict and question.nudges[index] in verdict.message
-            assert verdict.message.startswith("✗")
-    text = question.text()
-    assert "$" not in text and "<" not in text  # plain text: no LaTeX, no HTML
-
-
-def test_the_notebooks_own_solutions_pass():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    exercises = [c.source for c in nb.cells if "exercise" in c.metadata.get("tags", [])]
-    namespace = {"np": np}
-    for source in exercises:
-        exec(source, namespace)  # noqa: S102 - the notebook's own exercise cells
-    assert len(exercises) == len(notebook05.__all__) == 5
-    for name in notebook05.__all__:
-        assert passes(getattr(checks, name)(namespace[name])), name
-
-
-def test_the_notebook_asks_every_question_once():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    asked = [c.source for c in nb.cells if "concept" in c.metadata.get("tags", [])]
-    assert sorted(asked) == sorted(f'checks.concept("{key}")' for key in notebook05.QUESTIONS)

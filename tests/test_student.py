@@ -138,3 +138,17 @@ def test_every_figure_has_a_text_description_next_to_it(path):
             f"{path.name}: no '*Figure: ...*' description after cell {i}:\n{source(cell)[:200]}"
         sentence = source(after).split("\n")[0]
         assert sentence.endswith("*") and len(sentence) > 40
+
+
+def test_the_instructor_guide_names_only_presets_and_questions_that_exist():
+    guide = (ROOT / "INSTRUCTORS.md").read_text()
+    assert "INSTRUCTORS.md" in (ROOT / "README.md").read_text()
+    rows = re.findall(r"^\| (0\d)(?: \([a-z]+\))? \| ([^|]+?) \| [^|]*\d[^|]* \|", guide, re.M)
+    assert len(rows) >= 10, "the preset table is missing"
+    for number, preset in rows:
+        code = "".join(source(c) for c in cells(next((ROOT / "notebooks").glob(f"{number}-*")))
+                       if c["cell_type"] == "code")
+        assert f'"{preset}": dict(' in code, f"notebook {number} has no preset {preset!r}"
+    from nnlib import checks
+    for key in re.findall(r'checks\.concept\("([^"]+)"\)', guide):
+        assert key in checks.QUESTIONS, key
