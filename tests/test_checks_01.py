@@ -33,8 +33,9 @@ def test_weighted_sum_mistakes():
     assert fails_with(checks.weighted_sum(lambda x, w, b: x @ w), "the bias b is missing")
     assert fails_with(checks.weighted_sum(lambda x, w, b: np.sum(x * w + b)), "once per input")
     assert fails_with(checks.weighted_sum(lambda x, w, b: x @ w - b), "subtracted")
-    shape = checks.weighted_sum(lambda x, w, b: x * w + b)
-    assert fails_with(shape, "expected shape ()") and "received shape (2,)" in shape.message
+    assert fails_with(checks.weighted_sum(lambda x, w, b: x * w + b), "add the products up")
+    shape = checks.weighted_sum(lambda x, w, b: np.array([x @ w + b, 0.0]))
+    assert fails_with(shape, "expected a single number, received an array of shape (2,)")
 
 
 def test_perceptron_mistakes():

@@ -81,3 +81,20 @@ def test_a_single_number_is_called_off_by_a_factor_only_for_a_telling_factor():
     assert "the value is 0.5 times the expected one" in diagnose(0.5, 1.0)
     assert "the value is 3 times the expected one" in diagnose(3.0, 1.0)  # a sum of 3, not a mean
     assert diagnose(0.1466, 0.3375) == "the values differ from the expected ones."
+
+
+def test_results_in_the_wrong_order_are_named_as_such():
+    cases = [((2.0,), {"square": 4.0, "cube": 8.0}, [])]
+    result = run_cases("powers", lambda x: (x ** 3, x ** 2), cases, ["x"])
+    assert "right but in the wrong order: return them as (square, cube)" in repr(result)
+
+
+def test_an_unfinished_exercise_called_by_another_is_named():
+    def helper(x):
+        raise NotImplementedError("your code here")
+
+    def double_via_helper(x):
+        return helper(x)
+
+    result = check(double_via_helper)
+    assert not result and "your function calls `helper`, which is not written yet" in repr(result)

@@ -3,6 +3,9 @@
 A check never shows the answer's code. It says what passed, or what is wrong on one small case:
 the shape, the sign, the scale, or the values expected and received.
 """
+import os
+import traceback
+
 import numpy as np
 
 PASSED, FAILED, WAITING = "✓", "✗", "…"
@@ -82,6 +85,8 @@ def diagnose(got, expected, mistakes=()):
         if close(got_array, wrong):
             return explanation
     if got_array.shape != expected.shape:
+        if expected.shape == ():
+            return f"expected a single number, received an array of shape {got_array.shape}."
         if got_array.size == expected.size:
             return (f"the numbers may be right but the shape is not: expected shape "
                     f"{expected.shape}, received shape {got_array.shape}.")
@@ -126,8 +131,12 @@ def run_cases(name, fn, cases, arg_names, hint=""):
     for args, expected, mistakes in cases:
         try:
             got = fn(*args)
-        except NotImplementedError:
-            return not_started(name, hint)
+        except NotImplementedError as error:
+            unfinished = _unfinished_helper(error)
+            if unfinished is None:
+                return not_started(name, hint)
+            return Result(False, f"{WAITING} {name}: your function calls `{unfinished}`, which is "
+                                 f"not written yet - finish that exercise first, then come back.")
         except Exception as error:  # the learner's code crashed: say where, keep the notebook going
             return Result(False, f"{FAILED} {name}: calling it raised {type(error).__name__}: "
                                  f"{error}\n{_inputs(arg_names, args)}")
@@ -148,12 +157,32 @@ def compare(got, expected, mistakes=()):
         return diagnose(got, None)
     if not isinstance(got, (tuple, list, np.ndarray)) or len(got) != len(names):
         return f"expected {len(names)} results ({', '.join(names)}), received {show(got)}."
+    if len(names) > 1 and not any(diagnose(v, w) is None for v, w in zip(got, expected.values())):
+        for order in _reorderings(len(names)):
+            if all(diagnose(got[i], w) is None for i, w in zip(order, expected.values())):
+                return (f"the results are right but in the wrong order: return them as "
+                        f"({', '.join(names)}).")
     for name, value, wanted in zip(names, got, expected.values()):
         own = [(wrong[name], why) for wrong, why in mistakes if name in wrong]
         problem = diagnose(value, wanted, own)
         if problem:
             return f"{name} is wrong: {problem}"
     return None
+
+
+def _unfinished_helper(error):
+    """None when the learner's function itself raised error; else the name of the function it
+    called that did (another exercise still to be written)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if os.path.dirname(os.path.abspath(f.filename)) != here]  # skip the checks' own frames
+    return frames[-1].name if len(frames) > 1 else None
+
+
+def _reorderings(k):
+    """Every order of k results but the given one."""
+    from itertools import permutations
+    return [p for p in permutations(range(k)) if p != tuple(range(k))]
 
 
 def not_started(name, hint=""):

@@ -28,7 +28,9 @@ def weighted_sum(fn):
                        (x @ w + len(x) * b, "the bias was added once per input; add it only once."),
                        (x @ w - b, "the bias is subtracted; z adds it."),
                        (x + w + b, "each input should be *multiplied* by its weight, then the "
-                                   "products added up.")]))
+                                   "products added up."),
+                       (x * w + b, "you multiplied each input by its weight; now add the "
+                                   "products up into a single number.")]))
     return run_cases("weighted_sum", _on_copies(fn), cases, ["x", "w", "b"],
                      hint="multiply each input by its weight, add the products, then add b")
 
@@ -120,30 +122,30 @@ def neuron_forward(fn):
 QUESTIONS = {q.key: q for q in [
     Question("01-bias", "A neuron has weights w = (3, -5) and bias b = 2. The input is x = (0, 0). "
                         "What is z?",
-             ["0", "2", "-2", "-3"], answer=1,
+             ["0", "-2", "2", "-3"], answer=2,
              explain="both inputs are 0, so the weights contribute nothing and only the bias is "
                      "left: z = 3·0 - 5·0 + 2 = 2.",
              nudges={0: "the weights multiply zeros, but is every term of z multiplied by an input?",
-                     2: "check the sign: which part of z is left when both inputs are 0?",
+                     1: "check the sign: which part of z is left when both inputs are 0?",
                      3: "the weights only count when they multiply an input; here both inputs are 0."}),
     Question("01-frontier-scale", "A step neuron's weights and bias are all multiplied by 10: "
                                   "(w₁, w₂, b) → (10·w₁, 10·w₂, 10·b). What happens to its frontier, "
                                   "the line where z = 0?",
-             ["It moves 10 times further from the origin",
-              "It stays exactly where it is",
+             ["It stays exactly where it is",
+              "It moves 10 times further from the origin",
               "It turns through a right angle",
-              "It flips: the 'yes' side becomes the 'no' side"], answer=1,
+              "It flips: the 'yes' side becomes the 'no' side"], answer=0,
              explain="10·z is zero exactly where z is zero, and has the same sign everywhere, so "
                      "the line and its sides do not change.",
-             nudges={0: "the bias slides the line, but the weights were scaled too: where is 10·z = 0?",
+             nudges={1: "the bias slides the line, but the weights were scaled too: where is 10·z = 0?",
                      2: "turning the line needs a change in the *ratio* of w₁ to w₂; did it change?",
                      3: "a flip needs a sign change; is 10·z ever of the opposite sign to z?"}),
     Question("01-sigmoid-zero", "A sigmoid neuron has w = (1, 1) and b = -3, and sees the input "
                                 "x = (1, 2). What does it output?",
-             ["0", "0.5", "1", "-3"], answer=1,
+             ["0", "1", "-3", "0.5"], answer=3,
              explain="z = 1 + 2 - 3 = 0, and the sigmoid of 0 is 1 / (1 + 1) = 0.5: halfway between "
                      "no and yes.",
              nudges={0: "that is what a *step* would say at this z; the sigmoid is smooth.",
-                     2: "work out z first: is it large and positive?",
-                     3: "that is the bias alone; the sigmoid's output always lies between 0 and 1."}),
+                     1: "work out z first: is it large and positive?",
+                     2: "that is the bias alone; the sigmoid's output always lies between 0 and 1."}),
 ]}

@@ -131,7 +131,7 @@ QUESTIONS = {q.key: q for q in [
              ["It is always smaller, so training is faster",
               "Its slope is the plain error (ŷ - y)/n, without a stray factor 2",
               "Its lowest point is at better weights than the MSE's",
-              "It punishes big errors less than the MSE does"], answer=1,
+              "It punishes big errors less, compared with small ones, than the MSE"], answer=1,
              explain="the ½ cancels the 2 that the derivative of the square brings down; the "
                      "best weights are the same for both losses.",
              nudges={0: "halving a loss changes its size, but does it change which weights are best?",
@@ -142,25 +142,25 @@ QUESTIONS = {q.key: q for q in [
                              "1 - lr·(x₁² + x₂² + 1) = 1 - 6·lr. With lr = 0.2 instead of 0.1, "
                              "what happens to the error at each step?",
              ["It is multiplied by 0.8, so it shrinks more slowly",
-              "It is multiplied by -0.2: it flips sign and shrinks faster",
               "It is multiplied by 0.16, the square of 0.4",
-              "It grows, because the steps are too big"], answer=1,
+              "It is multiplied by -0.2: it flips sign and shrinks faster",
+              "It grows, because the steps are too big"], answer=2,
              explain="1 - 6·0.2 = -0.2: each correction overshoots 5 and lands on the other side, "
                      "with an error five times smaller than before.",
              nudges={0: "put lr = 0.2 into 1 - 6·lr and work it out carefully.",
-                     2: "the factor comes from the formula 1 - 6·lr, not from squaring the old one.",
+                     1: "the factor comes from the formula 1 - 6·lr, not from squaring the old one.",
                      3: "the error grows only when the factor is bigger than 1 in size; "
                         "is it here?"}),
     Question("02-slope-direction", "At the start of the y = 2x + 1 run the chain rule gives "
                                    "dC/dw ≈ -0.36. Which way does the next correction move w?",
-             ["Down, because the slope is negative",
-              "Up, against the slope",
+             ["Up, against the slope",
+              "Down, because the slope is negative",
               "It does not move, because the slope is small",
-              "It depends on b, so we cannot tell"], answer=1,
+              "It depends on b, so we cannot tell"], answer=0,
              explain="the correction subtracts lr times the slope, and subtracting a negative "
                      "number makes w bigger: uphill is towards smaller w, so w goes up.",
-             nudges={0: "the correction goes *against* the slope: w - lr·(-0.36) is bigger or "
-                        "smaller than w?",
+             nudges={1: "the correction goes *against* the slope; which way is against a "
+                        "negative slope?",
                      2: "a small slope makes a small step, but is it zero?",
                      3: "b is already inside the slope's value; the sign of dC/dw alone decides."}),
 ]}

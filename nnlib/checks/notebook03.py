@@ -118,31 +118,31 @@ def fit_line(fn):
         cases.append((args, _fit_line(*args),
                       [(_fit_line(*args, mistake=m), text) for m, text in why.items()]))
     return run_cases("fit_line", fn, cases, ["x", "y", "w", "b", "lr", "epochs"],
-                     hint="the loop of notebook 02, section 5, with a list for the losses")
+                     hint="the loop of notebook 02, section 3, with a list for the losses")
 
 
 QUESTIONS = {q.key: q for q in [
     Question("03-one-step",
              "A bowl has curvature 4, so dL/dw = 4w. You start at w = 1 with lr = 0.4. "
              "Where is w after one step?",
-             ["0.6", "-0.6", "1.6", "0"], answer=1,
+             ["0.6", "1.6", "0", "-0.6"], answer=3,
              explain="w ← w - lr · 4w = (1 - 1.6) · 1 = -0.6: lr × curvature is 1.6, between 1 "
                      "and 2, so the ball jumps across the minimum and lands closer on the other side.",
              nudges={0: "work out the factor 1 - lr × curvature first; is it positive?",
-                     2: "that step went uphill: gradient descent subtracts lr · dL/dw.",
-                     3: "landing exactly on the minimum needs lr × curvature = 1; here it is 1.6."}),
+                     1: "that step went uphill: gradient descent subtracts lr · dL/dw.",
+                     2: "landing exactly on the minimum needs lr × curvature = 1; here it is 1.6."}),
     Question("03-log-axis",
              "After the first few epochs the loss on a log axis is a straight line going down. "
              "What does that tell you?",
              ["Each epoch removes the same amount of loss",
-              "Training has stopped making progress",
               "Each epoch removes the same fraction of the loss that is left",
-              "The learning rate is too high"], answer=2,
+              "Training has stopped making progress",
+              "The learning rate is too high"], answer=1,
              explain="equal steps on a log axis are equal ratios, so every epoch multiplies the "
                      "loss by the same factor below 1: fast progress early, tiny amounts later.",
              nudges={0: "a steady drop by the same amount would be a straight line on an "
                         "ordinary axis; what do equal steps mean on a log axis?",
-                     1: "the line keeps going down: look at the numbers on the axis.",
+                     2: "the line keeps going down: look at the numbers on the axis.",
                      3: "a rate that is too high shows as a loss that jumps or rises."}),
     Question("03-steep-direction",
              "In the long, narrow (w, b) valley, what decides the largest learning rate that "

@@ -12,7 +12,8 @@ SEED = 17  # the notebook's random start
 
 
 def _sigmoid(z):
-    return 1 / (1 + np.exp(-z))
+    with np.errstate(over="ignore"):  # huge weights: e^-z overflows to inf, and 1 / inf is 0
+        return 1 / (1 + np.exp(-z))
 
 
 def _start():
@@ -160,12 +161,12 @@ QUESTIONS = {q.key: q for q in [
     Question("04-push",
              "Mid-training, the neuron outputs a = 0.9 for the input (1, 0), whose right answer "
              "is 0. With log loss over the n = 4 AND examples, what is ∂L/∂z for that example?",
-             ["0.225", "-0.225", "0.9", "0.02"], answer=0,
+             ["-0.225", "0.9", "0.225", "0.02"], answer=2,
              explain="∂L/∂z = (a - y) / n = (0.9 - 0) / 4 = 0.225; it is positive, so the update "
                      "lowers z for this input and pushes its answer towards no.",
-             nudges={1: "compare a with y: is the output too high or too low? The sign of "
+             nudges={0: "compare a with y: is the output too high or too low? The sign of "
                         "(a - y) says which.",
-                     2: "the loss is a mean over the four examples: something is still to be "
+                     1: "the loss is a mean over the four examples: something is still to be "
                         "divided.",
                      3: "that keeps the sigmoid's slope a(1 - a), as half MSE would; with log "
                         "loss that factor cancels."}),
@@ -173,12 +174,12 @@ QUESTIONS = {q.key: q for q in [
              "The trained AND neuron has w₁ = w₂ ≈ 4.3 and b ≈ -6.7. Which single change turns "
              "it into an OR neuron?",
              ["Make both weights negative", "Make b positive, about +6.7",
-              "Make b less negative, about -2", "Make both weights smaller, about 2 each"], answer=2,
+              "Make both weights smaller, about 2 each", "Make b less negative, about -2"], answer=3,
              explain="with b ≈ -2 the input (0, 0) still gives z < 0 (no), but one input alone "
                      "gives z ≈ 4.3 - 2 > 0 (yes): one input is now enough.",
              nudges={0: "work out z for (1, 1) with negative weights and a negative bias.",
                      1: "what would the neuron answer for (0, 0), where z = b?",
-                     3: "with smaller weights, can even both inputs together lift z above zero?"}),
+                     2: "with smaller weights, can even both inputs together lift z above zero?"}),
     Question("04-xor",
              "Why does a single neuron never learn XOR, however long it trains?",
              ["Its learning rate is too small",
@@ -186,8 +187,9 @@ QUESTIONS = {q.key: q for q in [
               "yes-examples on one side and its two no-examples on the other",
               "Log loss cannot be used for XOR",
               "XOR has too few examples to learn from"], answer=1,
-             explain="both diagonals of the square share their middle (0.5, 0.5), so any line "
-                     "that separates one pair cuts through the other.",
+             explain="a side of a line holding both yes-examples holds their midpoint (0.5, 0.5); "
+                     "but that is also the no-examples' midpoint, so it would have to be on the "
+                     "no side too.",
              nudges={0: "a bigger or smaller rate changes the route, not where the route can end.",
                      2: "the same loss learns AND, OR and NAND from four examples just as well.",
                      3: "AND has exactly as many examples, and the neuron learns it."}),

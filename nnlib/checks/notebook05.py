@@ -143,15 +143,15 @@ def dense_backward(fn):
 QUESTIONS = {q.key: q for q in [
     Question("05-xor-hidden-layer",
              "Why can the 2-2-1 network solve XOR when a single neuron cannot?",
-             ["It trains for more epochs, so it has time to find the answer.",
-              "Each hidden neuron draws its own line, and the output neuron combines their two "
+             ["Each hidden neuron draws its own line, and the output neuron combines their two "
               "answers into a region no single line could cut out.",
+              "It trains for more epochs, so it has time to find the answer.",
               "Its sigmoid is curved, so one neuron's boundary bends around the corners.",
               "It has enough weights to memorise the four corners without any pattern."],
-             answer=1,
+             answer=0,
              explain="one line cannot separate XOR's corners, but two lines can cut out a band, "
                      "and a hidden layer gives the network two lines to combine.",
-             nudges={0: "notebook 04's neuron never solved XOR, however long it trained: what "
+             nudges={1: "notebook 04's neuron never solved XOR, however long it trained: what "
                         "does a single neuron's boundary always look like?",
                      2: "a single sigmoid neuron's boundary, where its output is 0.5, is still a "
                         "straight line. Look at the two hidden-neuron panels.",
@@ -179,7 +179,7 @@ QUESTIONS = {q.key: q for q in [
              answer=1,
              explain="a delta has the shape of its Z: one row per flower, one column per hidden "
                      "neuron, like Z1 = X @ W1 + b1.",
-             nudges={0: "(10, 3) is dZ2, the output delta. dZ1 belongs to the hidden layer.",
-                     2: "(8, 3) is the shape of W2 and dW2; a delta has one row per sample.",
-                     3: "(4, 8) is the shape of W1 and dW1; a delta has one row per sample."}),
+             nudges={0: "that is the output layer's delta; dZ1 belongs to the hidden layer.",
+                     2: "that is a weight matrix's shape; how many rows does a delta have?",
+                     3: "that is a weight matrix's shape; how many rows does a delta have?"}),
 ]}
