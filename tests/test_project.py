@@ -177,6 +177,13 @@ def test_readme_links_every_notebook_in_colab():
     url, version = stamp_notebooks.project()
     for path in NOTEBOOKS:
         assert stamp_notebooks.badge_line(url, version, path.name).split("](", 1)[1] in readme
+    students = sorted((ROOT / "notebooks" / "student").glob("*.ipynb"))
+    for path in students:  # the student copies, for learners doing the exercises on their own
+        link = stamp_notebooks.badge_line(url, version, f"student/{path.name}").rsplit("](", 1)[1]
+        assert link in readme, f"README does not open student/{path.name} in Colab"
+    for target in re.findall(r"colab\.research\.google\.com/github/[^)]*?/blob/v([^/]+)/(\S+?)\)",
+                             readme):  # no link to a stale version or a missing notebook
+        assert target[0] == version and (ROOT / target[1]).exists(), target
 
 
 def test_ci_runs_the_readme_test_command():
