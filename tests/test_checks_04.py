@@ -83,7 +83,7 @@ def test_confident_and_reports_rows_not_the_answer():
     backwards = checks.confident_and(lambda: (-10, -10, 15))  # NAND: every answer wrong
     assert fails_with(backwards, "4 of 4 answers")
     assert fails_with(checks.confident_and(lambda: (10, 10)), "return three numbers")
-    assert fails_with(checks.confident_and(lambda: None), "return three numbers")
+    assert fails_with(checks.confident_and(lambda: None), "forget the `return`")
 
 
 @pytest.mark.parametrize("mistake, message", [

@@ -129,8 +129,8 @@ def run_cases(name, fn, cases, arg_names, hint=""):
     compared item by item.
     """
     for args, expected, mistakes in cases:
-        try:
-            got = fn(*args)
+        try:  # on copies: a learner's in-place edit must not change the case shown below
+            got = fn(*(np.copy(a) if isinstance(a, np.ndarray) else a for a in args))
         except NotImplementedError as error:
             unfinished = _unfinished_helper(error)
             if unfinished is None:
@@ -168,6 +168,27 @@ def compare(got, expected, mistakes=()):
         if problem:
             return f"{name} is wrong: {problem}"
     return None
+
+
+def gate_weights(name, fn, hint=""):
+    """Call fn() for a gate's (w1, w2, b): ((w1, w2, b) as floats, None), or (None, a failing Result)."""
+    try:
+        got = fn()
+    except NotImplementedError:
+        return None, not_started(name, hint)
+    except Exception as error:  # the learner's code crashed: say so, keep the notebook going
+        return None, Result(False, f"{FAILED} {name}: calling it raised {type(error).__name__}: "
+                                   f"{error}")
+    if got is None:
+        return None, Result(False, f"{FAILED} {name}: not yet - {diagnose(None, 0)}")
+    try:
+        weights = tuple(float(v) for v in got)
+    except (TypeError, ValueError):
+        weights = ()
+    if len(weights) != 3 or not np.all(np.isfinite(weights)):
+        return None, Result(False, f"{FAILED} {name}: not yet - return three numbers, "
+                                   f"(w1, w2, b), all finite; received {show(got)}.")
+    return weights, None
 
 
 def _unfinished_helper(error):

@@ -1,19 +1,12 @@
 """Checks and concept questions for notebook 01 (a single neuron)."""
 import numpy as np
 
+from ..activations import sigmoid
+from ..datasets import logic_gate
 from ._concepts import Question
-from ._core import FAILED, PASSED, Result, not_started, run_cases, show
+from ._core import FAILED, PASSED, Result, gate_weights, run_cases
 
 __all__ = ["weighted_sum", "perceptron", "or_weights", "neuron_forward"]
-
-
-def _on_copies(fn):
-    """fn called on copies of its array arguments, so a learner's in-place edit cannot change a case."""
-    return lambda *args: fn(*(np.copy(a) if isinstance(a, np.ndarray) else a for a in args))
-
-
-def _sigmoid(z):
-    return 1 / (1 + np.exp(-z))
 
 
 def weighted_sum(fn):
@@ -31,14 +24,14 @@ def weighted_sum(fn):
                                    "products added up."),
                        (x * w + b, "you multiplied each input by its weight; now add the "
                                    "products up into a single number.")]))
-    return run_cases("weighted_sum", _on_copies(fn), cases, ["x", "w", "b"],
+    return run_cases("weighted_sum", fn, cases, ["x", "w", "b"],
                      hint="multiply each input by its weight, add the products, then add b")
 
 
 def perceptron(fn):
     """Check exercise 1.2: perceptron(X, w, b) -> 1.0 where X @ w + b > 0, else 0.0; shape (n,)."""
     rng = np.random.default_rng(102)
-    gates = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+    gates = logic_gate("nand")[0]  # (4, 2): the four input pairs
     cases = []
     for X, w, b in [(gates, np.array([-2.0, -2.0]), 3.0),      # NAND, as in section 2
                     (gates, np.array([1.0, 1.0]), -1.0),       # z = 0 on two rows: the step says 0
@@ -50,8 +43,8 @@ def perceptron(fn):
                        ((z < 0).astype(float), "the outputs are flipped: 1 belongs where z > 0."),
                        ((z <= 0).astype(float), "the outputs are flipped: 1 belongs where z > 0."),
                        (z, "these are the weighted sums z; pass them through the step (z > 0 -> 1)."),
-                       (_sigmoid(z), "that is the sigmoid; the perceptron uses the step (z > 0 -> 1).")]))
-    return run_cases("perceptron", _on_copies(fn), cases, ["X", "w", "b"],
+                       (sigmoid(z), "that is the sigmoid; the perceptron uses the step (z > 0 -> 1).")]))
+    return run_cases("perceptron", fn, cases, ["X", "w", "b"],
                      hint="compute z for every row with X @ w + b, then turn z > 0 into 1 and the rest into 0")
 
 
@@ -62,23 +55,10 @@ def or_weights(fn):
     weights that would work.
     """
     name, hint = "or_weights", "(0, 0) must give z <= 0, and a single 1 must be enough to push z above 0"
-    try:
-        got = fn()
-    except NotImplementedError:
-        return not_started(name, hint)
-    except Exception as error:  # the learner's code crashed: say so, keep the notebook going
-        return Result(False, f"{FAILED} {name}: calling it raised {type(error).__name__}: {error}")
-    if got is None:
-        return Result(False, f"{FAILED} {name}: not yet - your function returned None - did you "
-                             "forget the `return`?")
-    try:
-        w1, w2, b = (float(v) for v in got)
-    except (TypeError, ValueError):
-        return Result(False, f"{FAILED} {name}: not yet - return three numbers, (w1, w2, b); "
-                             f"received {show(got)}.")
-    if not np.all(np.isfinite([w1, w2, b])):
-        return Result(False, f"{FAILED} {name}: not yet - w1, w2 and b must be ordinary finite "
-                             f"numbers; received {show((w1, w2, b))}.")
+    weights, problem = gate_weights(name, fn, hint)
+    if problem is not None:  # a Result that failed (its bool is False)
+        return problem
+    w1, w2, b = weights
     rows = [(0, 0), (0, 1), (1, 0), (1, 1)]
     z = [w1 * x1 + w2 * x2 + b for x1, x2 in rows]
     out = [int(v > 0) for v in z]
@@ -109,13 +89,13 @@ def neuron_forward(fn):
                     (rng.normal(size=(4, 3)).round(2), rng.normal(size=3).round(2), 0.25),
                     (np.array([[2.0]]), np.array([-1.0]), 2.0)]:  # z = 0: exactly 0.5
         z = X @ w + b
-        cases.append(((X, w, b), _sigmoid(z),
+        cases.append(((X, w, b), sigmoid(z),
                       [(z, "these are the weighted sums z; the neuron passes them through the sigmoid."),
-                       (_sigmoid(X @ w), "the bias b is missing from z."),
-                       (_sigmoid(-z), "that is 1 - sigmoid(z): the exponent is e to the *minus* z."),
+                       (sigmoid(X @ w), "the bias b is missing from z."),
+                       (sigmoid(-z), "that is 1 - sigmoid(z): the exponent is e to the *minus* z."),
                        ((z > 0).astype(float), "that is the step; this neuron uses the smooth sigmoid."),
                        (np.exp(-z), "close: the sigmoid is 1 / (1 + e^-z), not e^-z alone.")]))
-    return run_cases("neuron_forward", _on_copies(fn), cases, ["X", "w", "b"],
+    return run_cases("neuron_forward", fn, cases, ["X", "w", "b"],
                      hint="z = X @ w + b gives one number per row; then apply 1 / (1 + e^-z)")
 
 

@@ -7,19 +7,6 @@ from ._core import run_cases
 __all__ = ["mse", "half_mse", "half_mse_grad", "log_loss", "line_gradients"]
 
 
-def _on_copies(fn):
-    """fn called on copies of its array arguments, so a learner's in-place edit cannot change a case."""
-    return lambda *args: fn(*(np.copy(a) if isinstance(a, np.ndarray) else a for a in args))
-
-
-def _pair(fn):
-    """fn, with an array [dw, db] accepted as the pair (dw, db)."""
-    def call(*args):
-        got = fn(*args)
-        return tuple(got) if isinstance(got, np.ndarray) and got.shape == (2,) else got
-    return call
-
-
 def _prediction_cases(seed, first=(np.array([2.5, 0.0, 2.0]), np.array([3.0, -0.5, 2.0]))):
     """Small (y_pred, y) pairs: first (section 1's example), a seeded one, a single example."""
     rng = np.random.default_rng(seed)  # fixed seed: the same cases every run
@@ -42,7 +29,7 @@ def mse(fn):
                                               "should be squared."),
                        (np.sqrt(np.mean(err ** 2)), "that is the *root* mean squared error; leave "
                                                     "out the square root.")]))
-    return run_cases("mse", _on_copies(fn), cases, ["y_pred", "y"],
+    return run_cases("mse", fn, cases, ["y_pred", "y"],
                      hint="the errors are y_pred - y; square them, then take the mean")
 
 
@@ -56,7 +43,7 @@ def half_mse(fn):
                       [(np.mean(err ** 2), "that is the full MSE: the half-MSE halves it."),
                        (np.sum(err ** 2) / 2, "that is a sum; the loss is the *mean* over the batch."),
                        (np.mean(np.abs(err)) / 2, "square the errors rather than taking their size.")]))
-    return run_cases("half_mse", _on_copies(fn), cases, ["y_pred", "y"],
+    return run_cases("half_mse", fn, cases, ["y_pred", "y"],
                      hint="square each error, halve it, then take the mean")
 
 
@@ -74,7 +61,7 @@ def half_mse_grad(fn):
                                   "too big."),
                        (np.mean(err), "that is one number; the gradient has one slope per "
                                       "prediction, shape (n,).")]))
-    return run_cases("half_mse_grad", _on_copies(fn), cases, ["y_pred", "y"],
+    return run_cases("half_mse_grad", fn, cases, ["y_pred", "y"],
                      hint="one slope per prediction: its error, divided by the number of examples")
 
 
@@ -96,7 +83,7 @@ def log_loss(fn):
                         "example -log(1 - p)."),
                        (np.mean(yes + no), "the logs of probabilities are negative: the loss "
                                            "needs a minus sign in front.")]))
-    return run_cases("log_loss", _on_copies(fn), cases, ["p", "y"],
+    return run_cases("log_loss", fn, cases, ["p", "y"],
                      hint="each example costs -log(p) if y is 1 and -log(1 - p) if y is 0; average them")
 
 
@@ -122,7 +109,7 @@ def line_gradients(fn):
                                                       "½ cancels the 2."),
                        ({"dw": -dw, "db": -db}, "the sign is flipped: take the error as "
                                                 "y_pred - y.")]))
-    return run_cases("line_gradients", _pair(_on_copies(fn)), cases, ["x", "y", "w", "b"],
+    return run_cases("line_gradients", fn, cases, ["x", "y", "w", "b"],
                      hint="the error is w*x + b - y; dw averages error * x, db averages the error")
 
 

@@ -63,7 +63,7 @@ def stable_rate_limit(fn):
     cases = []
     for curvatures in [np.array([3.0]), np.array([1.47, 0.06]), np.array([0.5, 4.0, 2.0])]:
         steep, flat = curvatures.max(), curvatures.min()
-        cases.append(((curvatures.copy(),), 2 / steep,
+        cases.append(((curvatures,), 2 / steep,
                       [(2 / flat, "that is the limit of the flattest direction; a steeper one "
                                   "diverges long before it."),
                        (1 / steep, "below that rate the ball never overshoots, but shrinking "
@@ -114,7 +114,7 @@ def fit_line(fn):
                                     0.1, 3),
                                    (x0, 2 * x0 + 1, w0, b0, 0.1, 4),
                                    (np.array([1.0, 2.0]), np.array([3.0, 5.0]), 0.5, -0.5, 0.5, 1)]:
-        args = (x.copy(), y.copy(), w, b, lr, epochs)
+        args = (x, y, w, b, lr, epochs)
         cases.append((args, _fit_line(*args),
                       [(_fit_line(*args, mistake=m), text) for m, text in why.items()]))
     return run_cases("fit_line", fn, cases, ["x", "y", "w", "b", "lr", "epochs"],

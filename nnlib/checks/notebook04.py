@@ -1,19 +1,16 @@
 """Checks and concept questions for notebook 04 (a neuron learns the AND gate)."""
 import numpy as np
 
+from ..activations import sigmoid  # overflow-safe, even for a learner's huge weights
+from ..datasets import logic_gate
 from ._concepts import Question
-from ._core import FAILED, PASSED, Result, close, not_started, run_cases, show
+from ._core import FAILED, PASSED, Result, close, gate_weights, run_cases, show
 
 __all__ = ["predict_gate", "confident_and", "train_step", "train_neuron"]
 
-GATE_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])  # (4, 2): the truth table
-AND_Y, OR_Y = np.array([0.0, 0.0, 0.0, 1.0]), np.array([0.0, 1.0, 1.0, 1.0])
+GATE_X, AND_Y = logic_gate("and")  # (4, 2) truth table inputs, (4,) answers
+OR_Y = logic_gate("or")[1]
 SEED = 17  # the notebook's random start
-
-
-def _sigmoid(z):
-    with np.errstate(over="ignore"):  # huge weights: e^-z overflows to inf, and 1 / inf is 0
-        return 1 / (1 + np.exp(-z))
 
 
 def _start():
@@ -31,8 +28,8 @@ def predict_gate(fn):
                     (X5, np.array([1.5, -0.5]), 0.25)]:
         z = X @ w + b  # no case has z = 0, so > and >= agree
         labels = (z > 0).astype(float)
-        cases.append(((X.copy(), w.copy(), b), labels,
-                      [(_sigmoid(z), "those are the outputs a; turn each into a label, 1 for "
+        cases.append(((X, w, b), labels,
+                      [(sigmoid(z), "those are the outputs a; turn each into a label, 1 for "
                                      "yes and 0 for no."),
                        (1 - labels, "yes and no are swapped: the neuron says yes where a > 0.5."),
                        ((X @ w > 0).astype(float), "the bias b is missing from z.")]))
@@ -41,19 +38,12 @@ def predict_gate(fn):
 
 def confident_and(fn):
     """Check exercise 4.2: confident_and() -> (w1, w2, b) with outputs < 0.01 for no, > 0.99 for yes."""
-    try:
-        got = fn()
-    except NotImplementedError:
-        return not_started("confident_and", "how negative must z be for sigmoid(z) < 0.01?")
-    except Exception as error:  # the learner's code crashed: say so, keep the notebook going
-        return Result(False, f"{FAILED} confident_and: calling it raised "
-                             f"{type(error).__name__}: {error}")
-    try:
-        w1, w2, b = (float(v) for v in got)
-    except (TypeError, ValueError):
-        return Result(False, f"{FAILED} confident_and: return three numbers (w1, w2, b); "
-                             f"received {show(got)}.")
-    outputs = _sigmoid(GATE_X @ np.array([w1, w2]) + b)
+    weights, problem = gate_weights("confident_and", fn,
+                                    "how negative must z be for sigmoid(z) < 0.01?")
+    if problem is not None:  # a Result that failed (its bool is False)
+        return problem
+    w1, w2, b = weights
+    outputs = sigmoid(GATE_X @ np.array([w1, w2]) + b)
     wrong = []
     for (x1, x2), target, a in zip(GATE_X, AND_Y, outputs):
         if target == 1 and not a > 0.99:
@@ -69,7 +59,7 @@ def confident_and(fn):
 
 def _epoch(X, y, w, b, lr, mistake=None):
     """One epoch of the notebook's hand loop (log loss), or one of its typical mistakes."""
-    a = _sigmoid(X @ w + b)                                   # (n,)
+    a = sigmoid(X @ w + b)                                   # (n,)
     loss = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))  # before the update
     dz = a - y if mistake == "sum" else (a - y) / len(y)      # (n,)
     if mistake == "mse":
@@ -77,7 +67,7 @@ def _epoch(X, y, w, b, lr, mistake=None):
     step = -lr if mistake == "uphill" else lr
     w, b = w - step * (X.T @ dz), b - step * dz.sum()
     if mistake == "after":
-        a = _sigmoid(X @ w + b)
+        a = sigmoid(X @ w + b)
         loss = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))
     return w, b, loss
 
@@ -102,7 +92,7 @@ def train_step(fn):
     """Check exercise 4.3: train_step(X, y, w, b, lr) -> (w, b, loss), one epoch with log loss."""
     cases = []
     for X, y, w, b, lr in _cases():
-        args = (X.copy(), y.copy(), w.copy(), b, lr)
+        args = (X, y, w, b, lr)
         names = ("w", "b", "loss")
         cases.append((args, dict(zip(names, _epoch(*args))),
                       [(dict(zip(names, _epoch(*args, m))), why) for m, why in STEP_MISTAKES.items()]))
@@ -127,7 +117,7 @@ def train_neuron(fn):
                     extra="keep one loss per epoch (epochs values).")
     cases = []
     for (X, y, w, b, lr), epochs in zip(_cases(), [3, 2, 4]):
-        args = (X.copy(), y.copy(), w.copy(), b, lr, epochs)
+        args = (X, y, w, b, lr, epochs)
         cases.append((args, _train(*args),
                       [(_train(*args, mistake=m), why) for m, why in mistakes.items()]))
     result = run_cases("train_neuron", fn, cases, ["X", "y", "w", "b", "lr", "epochs"],
@@ -146,7 +136,7 @@ def _learns_and(fn, n_cases):
     except Exception as error:  # noqa: BLE001 - report, never raise, in front of a room
         return Result(False, f"{FAILED} train_neuron: the 200-epoch run on AND raised "
                              f"{type(error).__name__}: {error}")
-    right = int(np.sum((_sigmoid(GATE_X @ np.asarray(w, float) + b) > 0.5) == AND_Y))
+    right = int(np.sum((sigmoid(GATE_X @ np.asarray(w, float) + b) > 0.5) == AND_Y))
     if right < 4 or not (close(w, reference["w"]) and close(b, reference["b"])):
         return Result(False, f"{FAILED} train_neuron: the small cases pass, but 200 epochs on AND "
                              f"from the notebook's start (lr = 1) end at w = {show(w)}, "

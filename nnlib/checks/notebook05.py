@@ -1,20 +1,12 @@
 """Checks and concept questions for notebook 05 (a multi-layer perceptron on Iris)."""
 import numpy as np
 
+from ..activations import sigmoid
+from ..losses import softmax
 from ._concepts import Question
 from ._core import FAILED, Result, _inputs, run_cases, show
 
 __all__ = ["dense_forward", "accuracy", "softmax_rows", "sigmoid_backward", "dense_backward"]
-
-
-def _copying(fn):
-    """fn called on copies of its arguments, so an in-place edit cannot change the cases shown."""
-    return lambda *args: fn(*(np.array(a) for a in args))
-
-
-def _softmax(Z):
-    E = np.exp(Z - Z.max(axis=1, keepdims=True))
-    return E / E.sum(axis=1, keepdims=True)
 
 
 def dense_forward(fn):
@@ -30,9 +22,9 @@ def dense_forward(fn):
                       [(X @ W, "you left out the bias b: every row of Z gets b added."),
                        (X @ W - b, "the bias is added to X @ W, not subtracted."),
                        (Z.T, "rows are samples: Z needs one row per sample, shape (n, n_out)."),
-                       (1 / (1 + np.exp(-Z)), "that is the activation A = σ(Z); the dense layer "
+                       (sigmoid(Z), "that is the activation A = σ(Z); the dense layer "
                                               "returns Z, before any activation.")]))
-    return run_cases("dense_forward", _copying(fn), cases, ["X", "W", "b"],
+    return run_cases("dense_forward", fn, cases, ["X", "W", "b"],
                      hint="a matrix product of X and W, then add the bias")
 
 
@@ -42,7 +34,7 @@ def accuracy(fn):
     cases = []
     for P, y in [(np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.5, 0.3], [0.4, 0.1, 0.5]]),
                   np.array([0, 2, 1, 0])),
-                 (_softmax(rng.normal(size=(6, 3)) * 2).round(3), rng.integers(0, 3, size=6)),
+                 (softmax(rng.normal(size=(6, 3)) * 2).round(3), rng.integers(0, 3, size=6)),
                  (np.array([[0.9, 0.05, 0.05], [0.1, 0.8, 0.1], [0.2, 0.2, 0.6]]), np.array([0, 1, 2]))]:
         right = np.argmax(P, axis=1) == y
         cases.append(((P, y), np.mean(right),
@@ -52,7 +44,7 @@ def accuracy(fn):
                        (np.mean(~right), "that is the error rate, the share of wrong answers."),
                        (np.mean(P.max(axis=1)), "that is the average top probability (how sure the "
                                                 "network is); count how often the top class is y.")]))
-    return run_cases("accuracy", _copying(fn), cases, ["P", "y"],
+    return run_cases("accuracy", fn, cases, ["P", "y"],
                      hint="the predicted class of each row is the column with the largest probability")
 
 
@@ -62,7 +54,7 @@ def softmax_rows(fn):
     cases = []
     for Z in [np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]]), rng.normal(size=(3, 4)).round(2)]:
         E = np.exp(Z)
-        cases.append(((Z,), _softmax(Z),
+        cases.append(((Z,), softmax(Z),
                       [(E / E.sum(), "you divided by the sum of the whole array: each row (one "
                                      "sample) must add up to 1 on its own."),
                        (E / E.sum(axis=0), "each column adds up to 1 now; it is each row (one "
@@ -71,7 +63,7 @@ def softmax_rows(fn):
                                                           "the row's sum."),
                        (1 / (1 + E ** -1), "that is the sigmoid of each logit on its own; softmax "
                                            "makes the numbers of a row share 1 between them.")]))
-    result = run_cases("softmax_rows", _copying(fn), cases, ["Z"],
+    result = run_cases("softmax_rows", fn, cases, ["Z"],
                        hint="make every exponent at most 0, exponentiate, then divide each row "
                             "by its own sum")
     if not result:
@@ -79,7 +71,7 @@ def softmax_rows(fn):
     Z = np.array([[1000.0, 1001.0, 1002.0], [-1002.0, -1001.0, -1000.0], [-1000.0, 0.0, 1000.0]])
     try:
         with np.errstate(all="ignore"):  # a naive exp(1000) overflows: say so once, not in warnings
-            got = _copying(fn)(Z)
+            got = fn(np.copy(Z))
         finite = np.all(np.isfinite(np.asarray(got, dtype=float)))
     except Exception:  # noqa: BLE001 - run_cases below reports the crash itself
         finite = True
@@ -88,9 +80,9 @@ def softmax_rows(fn):
                              f"with logits like 1000, exp() overflows to inf (or exp(-1000) "
                              f"underflows to 0) and you get NaN. Subtracting a number from a row "
                              f"does not change its softmax: which number keeps exp() safe?\n"
-                             f"{_inputs(['Z'], [Z])}  expected: {show(_softmax(Z))}\n"
+                             f"{_inputs(['Z'], [Z])}  expected: {show(softmax(Z))}\n"
                              f"  received: {show(got)}")
-    return run_cases("softmax_rows", _copying(fn), cases + [((Z,), _softmax(Z), [])], ["Z"])
+    return run_cases("softmax_rows", fn, cases + [((Z,), softmax(Z), [])], ["Z"])
 
 
 def sigmoid_backward(fn):
@@ -106,11 +98,11 @@ def sigmoid_backward(fn):
                                "incoming gradient dA."),
                        (dA * A, "only part of the sigmoid's slope: σ'(Z) = A (1 - A)."),
                        (dA, "the gradient has to pass through the sigmoid's slope on its way back."),
-                       (dA * (1 / (1 + np.exp(-A))) * (1 - 1 / (1 + np.exp(-A))),
+                       (dA * sigmoid(A) * (1 - sigmoid(A)),
                         "A is already σ(Z): use A as it is, don't apply the sigmoid again."),
                        (dA @ slope.T, "multiply element by element (*), not with a matrix "
                                       "product (@): each Z has its own slope.")]))
-    return run_cases("sigmoid_backward", _copying(fn), cases, ["dA", "A"],
+    return run_cases("sigmoid_backward", fn, cases, ["dA", "A"],
                      hint="the chain rule: incoming gradient times the sigmoid's slope at A")
 
 
@@ -135,7 +127,7 @@ def dense_backward(fn):
                                                 "the samples (axis 0)."),
                        ({"db": dZ.sum()}, "db has one number per output neuron, shape (n_out,), "
                                           "not one number for the whole layer.")]))
-    return run_cases("dense_backward", _copying(fn), cases, ["X", "W", "dZ"],
+    return run_cases("dense_backward", fn, cases, ["X", "W", "dZ"],
                      hint="every gradient has the shape of its variable: dW like W, db like b, "
                           "dX like X")
 
