@@ -2,11 +2,11 @@
 import numpy as np
 
 import nnlib
-from nnlib.views import FrontierView
+from nnlib.viz.frontier import FrontierView
 
 
-def make_update():
-    return FrontierView(*nnlib.load_leaves(40, rng=0)).update
+def make_view():
+    return FrontierView(*nnlib.load_leaves(40, rng=0))
 
 
 def sweep(name, values):
@@ -15,7 +15,7 @@ def sweep(name, values):
 
 
 CASES = [
-    ("01 leaf frontier: w1", make_update, sweep("w1", np.arange(-2.0, 2.01, 0.1))),
-    ("01 leaf frontier: w2", make_update, sweep("w2", np.arange(-2.0, 2.01, 0.1))),
-    ("01 leaf frontier: b", make_update, sweep("b", np.arange(-10.0, 10.01, 0.5))),
+    ("01 leaf frontier: w1", make_view, sweep("w1", np.arange(-2.0, 2.01, 0.1))),
+    ("01 leaf frontier: w2", make_view, sweep("w2", np.arange(-2.0, 2.01, 0.1))),
+    ("01 leaf frontier: b", make_view, sweep("b", np.arange(-10.0, 10.01, 0.5))),
 ]

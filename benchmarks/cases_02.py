@@ -1,13 +1,13 @@
 """Notebook 02's slider: set w and b by hand on the y = 2x + 1 line (LineFitView)."""
 import numpy as np
 
-from nnlib.descent_views import LineFitView
+from nnlib.datasets import reference_line
+from nnlib.viz.descent import LineFitView
 
 
 def make_fit():
-    legacy = np.random.RandomState(42)  # the notebook's published start: x = rand(2, 1)
-    x = legacy.rand(2, 1)
-    return LineFitView(x, 2 * x + 1).update
+    x, y, _, _ = reference_line()  # the notebook's published start
+    return LineFitView(x, y)
 
 
 CASES = [

@@ -1,18 +1,16 @@
 """Notebook 03's sliders: the ball on the bowl (BowlView) and descent over (w, b) (SurfaceView)."""
 import numpy as np
 
-from nnlib.descent_views import BowlView, SurfaceView
+from nnlib.datasets import reference_line
+from nnlib.viz.descent import BowlView, SurfaceView
 
 
 def make_bowl():
-    return BowlView().update
+    return BowlView()
 
 
 def make_surface():
-    legacy = np.random.RandomState(42)  # the published start: x = rand(2, 1), w = randn(), b = randn()
-    x = legacy.rand(2, 1)
-    w0, b0 = legacy.randn(), legacy.randn()
-    return SurfaceView(x, 2 * x + 1, w0, b0).update
+    return SurfaceView(*reference_line())  # the published start of notebooks 02 and 03
 
 
 lrs = np.round(np.arange(0.01, 0.81, 0.01), 2)

@@ -1,11 +1,11 @@
 """Notebook 04's sliders: learning rate, epochs and seed retrain the gate neuron (TrainingView)."""
 import numpy as np
 
-from nnlib.gates import TrainingView
+from nnlib.viz.gates import TrainingView
 
 
-def make_update():
-    return TrainingView(max_epochs=400).update
+def make_view():
+    return TrainingView(max_epochs=400)
 
 
 DEFAULTS = {"lr": 1.0, "epochs": 200, "seed": 17, "gate": "and", "loss": "log_loss"}
@@ -16,11 +16,11 @@ def sweep(name, values):
 
 
 CASES = [
-    ("04 gate neuron: learning-rate slider", make_update,
+    ("04 gate neuron: learning-rate slider", make_view,
      sweep("lr", [float(v) for v in np.round(np.arange(0.1, 20.01, 0.5), 2)])),
-    ("04 gate neuron: epochs slider", make_update, sweep("epochs", list(range(10, 401, 10)))),
-    ("04 gate neuron: seed slider", make_update, sweep("seed", list(range(21)))),
-    ("04 gate neuron: gate and loss menus", make_update,
+    ("04 gate neuron: epochs slider", make_view, sweep("epochs", list(range(10, 401, 10)))),
+    ("04 gate neuron: seed slider", make_view, sweep("seed", list(range(21)))),
+    ("04 gate neuron: gate and loss menus", make_view,
      [{**DEFAULTS, "gate": g, "loss": L} for L in ("log_loss", "half_mse")
       for g in ("and", "or", "nand", "nor", "xor")]),
 ]

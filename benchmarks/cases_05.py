@@ -1,6 +1,6 @@
 """Notebook 05's slider: hidden-layer size and learning rate retrain an Iris MLP and redraw its curves."""
 import nnlib
-from nnlib.mlp_views import CurvesView
+from nnlib.viz.iris import CurvesView
 
 SEED = 0
 # As in the notebook: the slider retrains a lighter run (50 epochs, batches of 30) to answer fast.
@@ -12,7 +12,7 @@ def make_curves():
     X_train, X_test, y_train, y_test = nnlib.train_test_split(X, y, test_size=0.2, rng=SEED)
     X_train, X_test = nnlib.standardize(X_train, X_test)
     view = CurvesView(X_train, y_train, X_test, y_test, epochs=EPOCHS, batch_size=BATCH_SIZE, rng=SEED)
-    return view.update
+    return view
 
 
 CASES = [

@@ -4,7 +4,7 @@ Taught in notebook 01 (step and sigmoid) and used by every later notebook.
 """
 import numpy as np
 
-from ._checks import choice
+from ._validate import choice
 
 
 def identity(z):

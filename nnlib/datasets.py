@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._checks import as_2d, choice, labels, positive_int
+from ._validate import as_2d, choice, labels, positive_int
 
 GATES = {"and": [0, 0, 0, 1], "or": [0, 1, 1, 1], "nand": [1, 1, 1, 0], "nor": [1, 0, 0, 0],
          "xor": [0, 1, 1, 0]}
@@ -34,6 +34,18 @@ def load_leaves(n_samples=40, rng=0):
         X = np.vstack([X, batch[np.abs(gap) > 0.4]])
     X = X[:n_samples]
     return X, (X[:, 1] < 0.8 * X[:, 0] + 1.5).astype(float)
+
+
+def reference_line():
+    """The published y = 2x + 1 run's start (notebooks 02 and 03): x (2,), y = 2x + 1 (2,), w0, b0.
+
+    It was drawn with numpy's legacy generator seeded with 42: x = rand(2, 1), then w = randn(),
+    b = randn(). A private RandomState, so numpy's global generator is left alone.
+    """
+    legacy = np.random.RandomState(42)
+    x = legacy.rand(2, 1)[:, 0]
+    w0, b0 = legacy.randn(), legacy.randn()
+    return x, 2 * x + 1, float(w0), float(b0)
 
 
 def data_path(filename):

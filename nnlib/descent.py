@@ -9,9 +9,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._checks import as_1d, positive, positive_int
-
-MAX_LOSS = 1e8  # the same cap as Neuron.max_loss: a loss past it means the run blew up
+from ._validate import as_1d, positive, positive_int
+from .losses import DIVERGED
 
 
 class DescentPath(NamedTuple):
@@ -21,7 +20,7 @@ class DescentPath(NamedTuple):
     diverged: bool
 
 
-def gradient_descent(loss, grad, start, lr, steps, max_loss=MAX_LOSS):
+def gradient_descent(loss, grad, start, lr, steps, max_loss=DIVERGED):
     """Up to `steps` updates p <- p - lr * grad(p) from start, recording each point and its loss.
 
     The run stops early, with diverged=True, at the first step whose loss is not finite or exceeds
@@ -62,7 +61,7 @@ class Bowl:
         """dL/dw = curvature * w."""
         return self.curvature * np.asarray(w, dtype=float)
 
-    def descend(self, w0, lr, steps, max_loss=MAX_LOSS):
+    def descend(self, w0, lr, steps, max_loss=DIVERGED):
         """gradient_descent() on this bowl from w0; params has shape (k + 1,)."""
         return gradient_descent(self.loss, self.grad, float(w0), lr, steps, max_loss)
 
@@ -106,7 +105,7 @@ def line_grad(w, b, x, y):
     return float(np.mean(error * x)), float(np.mean(error))
 
 
-def line_descent(x, y, w0, b0, lr, epochs, max_loss=MAX_LOSS):
+def line_descent(x, y, w0, b0, lr, epochs, max_loss=DIVERGED):
     """Full-batch gradient descent for y_pred = w * x + b; params (k + 1, 2) holds (w, b) per epoch."""
     x, y = _line_data(x, y)
 

@@ -6,7 +6,10 @@ respect to the predictions, already divided by n, so the learning rate does not 
 """
 import numpy as np
 
-from ._checks import choice, finite, labels
+from .activations import sigmoid
+from ._validate import choice, finite, labels
+
+DIVERGED = 1e8  # a training loss past this means the learning rate blew the run up: stop, say "diverged"
 
 
 def _pair(pred, y, pred_name="pred"):
@@ -70,6 +73,23 @@ class BCELoss:
     __call__ = forward
 
 
+class BCEWithLogitsLoss:
+    """Log loss from logits z (n, 1) and targets y: BCELoss(sigmoid(z), y), computed without overflow."""
+
+    def forward(self, Z, y):
+        """Return the loss; log(sigmoid(z)) = -log(1 + e^-z) is written so that no exponent is positive."""
+        self.Z, self.y = _pair(Z, y, "logits")
+        log_p = -np.logaddexp(0.0, -self.Z)  # log sigmoid(z)
+        log_1p = -np.logaddexp(0.0, self.Z)  # log (1 - sigmoid(z)) = log sigmoid(-z)
+        return float(-np.mean(self.y * log_p + (1 - self.y) * log_1p))
+
+    def backward(self):
+        """dLoss/dz = (sigmoid(z) - y) / n: the sigmoid's slope cancels against the log loss's."""
+        return (sigmoid(self.Z) - self.y) / self.Z.size
+
+    __call__ = forward
+
+
 def softmax(Z):
     """Row-wise softmax of logits Z (n, k); subtracting the row max keeps exp() from overflowing."""
     Z = np.asarray(Z, dtype=float)
@@ -79,14 +99,10 @@ def softmax(Z):
 
 
 def log_softmax(Z):
-    """Row-wise log(softmax(Z)) of logits Z (n, k), stable for huge logits (log-sum-exp, row max taken out)."""
+    """Row-wise log(softmax(Z)) of logits Z (n, k), stable for huge logits (the row max taken out)."""
     shifted = Z - Z.max(axis=1, keepdims=True)  # (n, k)
     return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
 
-
-def cross_entropy(Z, y):
-    """-mean(log softmax(Z)[y]) of logits Z (n, k) and labels y (n,), unchecked: CrossEntropyLoss checks."""
-    return float(-np.mean(log_softmax(Z)[np.arange(len(y)), y]))
 
 
 class CrossEntropyLoss:

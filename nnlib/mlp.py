@@ -6,11 +6,11 @@ on a small network is the lesson; everything else is a refinement of this loop.
 """
 import numpy as np
 
-from ._checks import as_2d, labels, positive, positive_int
+from ._validate import as_2d, labels, positive, positive_int
 from .activations import get_activation, sigmoid
 from .datasets import one_hot
 from .layers import Dense
-from .losses import BCELoss, CrossEntropyLoss, cross_entropy, softmax
+from .losses import DIVERGED, BCEWithLogitsLoss, CrossEntropyLoss, softmax
 
 
 class MLP:
@@ -18,10 +18,10 @@ class MLP:
 
     With n_outputs >= 2 the last layer's Z are logits turned into class probabilities by softmax and
     trained with cross-entropy; with n_outputs = 1 a sigmoid gives the probability of class 1, trained
-    with log loss. Both pairs give the same clean output delta dZ = (A - Y) / n.
+    with log loss. Both pairs give the same clean output delta dZ = (P - Y) / n.
     """
 
-    max_loss = 1e8  # a loss past this means the learning rate blew the run up: stop, say "diverged"
+    max_loss = DIVERGED
 
     def __init__(self, layer_sizes, activation="sigmoid", lr=0.5, epochs=200, batch_size=10, rng=None):
         sizes = list(layer_sizes) if np.ndim(layer_sizes) == 1 else []
@@ -35,12 +35,12 @@ class MLP:
         kind = type(get_activation(activation))
         self.activation = kind.name
         self.activations = [kind() for _ in self.layers[:-1]]  # one per hidden layer: each caches its Z, A
-        self.n_classes = max(2, self.layer_sizes[-1])
-        binary = self.layer_sizes[-1] == 1
-        self.output, self.loss = (sigmoid, BCELoss()) if binary else (softmax, CrossEntropyLoss())
+        self.binary = self.layer_sizes[-1] == 1
+        self.n_classes = 2 if self.binary else self.layer_sizes[-1]
+        self.output, self.loss = (sigmoid, BCEWithLogitsLoss()) if self.binary else (softmax, CrossEntropyLoss())
 
     def forward(self, X):
-        """Every layer's Z and A for X (n, n_features): As[0] is X, As[-1] the output probabilities."""
+        """Every layer's Z and A for X (n, n_features): As[0] is X, As[-1] the output probabilities P."""
         Zs, As = [], [X]
         for layer, f in zip(self.layers, self.activations):
             Zs.append(layer.forward(As[-1]))  # (n, n_out)
@@ -53,7 +53,7 @@ class MLP:
         """Backpropagate the output delta dZ (n, n_outputs); every Dense stores its dW and db."""
         for layer, f in zip(self.layers[:0:-1], self.activations[::-1]):
             dZ = f.backward(layer.backward(dZ))  # this layer's delta, from the next layer's
-        self.layers[0].backward(dZ, need_dX=False)  # the first layer's input is the data: no dX needed
+        self.layers[0].backward(dZ)
 
     def update(self):
         """One step downhill: W -= lr * dW and b -= lr * db in every layer."""
@@ -70,19 +70,17 @@ class MLP:
         """
         X, y = self._check(X, y)
         val = None if X_val is None and y_val is None else self._check(X_val, y_val, "X_val", "y_val")
-        Y = one_hot(y, self.n_classes) if self.layer_sizes[-1] > 1 else y[:, None].astype(float)
-        n, curves, self.diverged_ = len(X), [], False
+        Y = y[:, None].astype(float) if self.binary else one_hot(y, self.n_classes)  # (n, n_outputs)
+        curves, self.diverged_ = [], False
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            for _ in range(self.epochs):
-                order = self.rng.permutation(n)  # a fresh order every epoch
-                X_shuffled, Y_shuffled = X[order], Y[order]
-                for start in range(0, n, self.batch_size):
-                    X_batch = X_shuffled[start:start + self.batch_size]  # (batch_size, n_features)
-                    Zs, As = self.forward(X_batch)  # 1. forward, keeping every Z and A
-                    dZ = (As[-1] - Y_shuffled[start:start + self.batch_size]) / len(X_batch)  # 2. loss
-                    self.backward(dZ)  # 3. backpropagation: output delta, then each earlier one
+            for epoch in range(self.epochs):
+                order = self.rng.permutation(len(X))  # a new order every epoch
+                for start in range(0, len(X), self.batch_size):
+                    batch = order[start:start + self.batch_size]
+                    Zs, As = self.forward(X[batch])  # 1. forward, keeping every Z and A
+                    self.backward((As[-1] - Y[batch]) / len(batch))  # 2-3. output delta, backprop
                     self.update()  # 4. update, with gradients averaged over the mini-batch
-                scores = self._measure(X, y) + (self._measure(*val) if val else ())
+                scores = self.score(X, y) + (self.score(*val) if val else ())
                 if not np.all(np.isfinite(scores)) or scores[0] > self.max_loss:
                     self.diverged_ = True
                     break
@@ -92,12 +90,20 @@ class MLP:
         self.val_loss_curve_, self.val_accuracy_curve_ = (curves[:, 2], curves[:, 3]) if val else (None, None)
         return self
 
+    def score(self, X, y):
+        """(loss, accuracy) of the network on checked X, y; (nan, nan) if its outputs blew up."""
+        Z = self.forward(X)[0][-1]  # logits (n, n_outputs)
+        if not np.all(np.isfinite(Z)):
+            return (np.nan, np.nan)
+        predicted = (Z[:, 0] > 0) if self.binary else Z.argmax(axis=1)  # logit 0 is probability 0.5
+        return self.loss(Z, y[:, None] if self.binary else y), float(np.mean(predicted == y))
+
     def predict_proba(self, X):
         """Class probabilities, shape (n, n_classes); each row sums to 1."""
         X = self._check(X)
         with np.errstate(over="ignore", invalid="ignore"):
-            A = self.forward(X)[1][-1]
-        return np.hstack([1 - A, A]) if self.layer_sizes[-1] == 1 else A
+            P = self.forward(X)[1][-1]
+        return np.hstack([1 - P, P]) if self.binary else P
 
     def predict(self, X):
         """Class labels (n,): the most probable class of every row."""
@@ -107,19 +113,6 @@ class MLP:
         """Accuracy in [0, 1]: the fraction of rows whose predicted class is y."""
         X, y = self._check(X, y)
         return float(np.mean(self.predict(X) == y))
-
-    def _measure(self, X, y):
-        """(loss, accuracy) on X, y in one forward pass; (nan, nan) if the outputs are not finite."""
-        A = X
-        for layer, f in zip(self.layers, self.activations):  # forward, up to the logits only
-            A = f.forward(layer.forward(A))
-        Z = self.layers[-1].forward(A)  # (n, n_outputs)
-        if not np.all(np.isfinite(Z)):
-            return (np.nan, np.nan)
-        if self.layer_sizes[-1] == 1:
-            A = self.output(Z)
-            return self.loss(A, y[:, None].astype(float)), float(np.mean((A[:, 0] > 0.5) == y))
-        return cross_entropy(Z, y), float(np.mean(Z.argmax(axis=1) == y))  # y was checked once, in fit
 
     def _check(self, X, y=None, x_name="X", y_name="y"):
         """X as a finite (n, layer_sizes[0]) array, and y as labels 0..n_classes-1 when given."""

@@ -1,15 +1,15 @@
 """One neuron: z = X @ w + b, a = f(z), trained by full-batch gradient descent (notebooks 01-04)."""
 import numpy as np
 
-from ._checks import as_1d, as_2d, positive, positive_int
+from ._validate import as_1d, as_2d, positive, positive_int
 from .activations import get_activation
-from .losses import get_loss
+from .losses import DIVERGED, get_loss
 
 
 class Neuron:
     """A single neuron with n_inputs weights w (n_inputs,), a bias b and an activation f."""
 
-    max_loss = 1e8  # a loss past this means the learning rate blew the run up: stop, say "diverged"
+    max_loss = DIVERGED
 
     def __init__(self, n_inputs, activation="identity", w=None, b=None, rng=None):
         self.n_inputs = positive_int(n_inputs, "n_inputs")
@@ -46,7 +46,7 @@ class Neuron:
         self.diverged_ = False
         with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(epochs):
-                y_pred = self.forward_unchecked(X)             # 1. forward pass
+                y_pred = self.activation.forward(X @ self.w + self.b)  # 1. forward pass
                 if not np.all(np.isfinite(y_pred)):
                     self.diverged_ = True
                     break
@@ -61,10 +61,6 @@ class Neuron:
         self.loss_curve_ = np.array(losses)
         self.w_path_, self.b_path_ = np.array(ws).reshape(-1, self.n_inputs), np.array(bs)
         return self
-
-    def forward_unchecked(self, X):
-        """forward() without input checks, for the training loop that checked X once."""
-        return self.activation.forward(X @ self.w + self.b)
 
     def __repr__(self):
         w = ", ".join(f"{v:.4g}" for v in self.w)

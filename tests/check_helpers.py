@@ -11,6 +11,11 @@ def fails_with(result, text):
     return not result and result.message.startswith("✗") and text in result.message
 
 
+def diagnosed(result, diagnosis):
+    """The check said no on one of its cases, and diagnosis is exactly what it said was wrong."""
+    return fails_with(result, f": not yet - {diagnosis}\n")
+
+
 def not_started(*args):
     """An exercise as the student copy has it."""
     raise NotImplementedError("your code here")

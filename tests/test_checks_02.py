@@ -1,9 +1,9 @@
-"""The checks and concept questions of notebook 02: right answers pass, typical mistakes get their message."""
+"""The checks of notebook 02: right answers pass, and a learner's typical mistakes get their message."""
 import numpy as np
+import pytest
 
-from check_helpers import fails_with, passes
+from check_helpers import diagnosed, passes
 from nnlib import checks
-
 
 
 def test_right_answers_pass_written_in_several_ways():
@@ -53,60 +53,173 @@ def test_a_learner_editing_the_inputs_in_place_does_not_change_the_cases():
     assert first == checks.mse(subtracts_in_place).message and "y_pred = [2.5, 0. , 2. ]" in first
 
 
-def test_mse_mistakes():
-    assert fails_with(checks.mse(lambda y_pred, y: np.sum((y_pred - y) ** 2)), "sum of the squared")
-    assert fails_with(checks.mse(lambda y_pred, y: np.mean(y_pred - y) ** 2), "not the square of the mean")
-    assert fails_with(checks.mse(lambda y_pred, y: np.mean(np.abs(y_pred - y))), "should be squared")
-    assert fails_with(checks.mse(lambda y_pred, y: np.sqrt(np.mean((y_pred - y) ** 2))), "*root*")
-    half = checks.mse(lambda y_pred, y: np.mean((y_pred - y) ** 2) / 2)
-    assert fails_with(half, "0.5 times the expected one: a scale factor is off") and "expected: 0.1667" in half.message
+# a learner's typical wrong answers, each with the diagnosis it must get
+def sums_the_squares(y_pred, y):
+    return np.sum((y_pred - y) ** 2)
 
 
-def test_half_mse_mistakes():
-    assert fails_with(checks.half_mse(lambda y_pred, y: np.mean((y_pred - y) ** 2)), "full MSE")
-    assert fails_with(checks.half_mse(lambda y_pred, y: np.sum((y_pred - y) ** 2) / 2), "that is a sum")
-    assert fails_with(checks.half_mse(lambda y_pred, y: np.mean(np.abs(y_pred - y)) / 2), "square the errors")
-    assert fails_with(checks.half_mse(lambda y_pred, y: None), "returned None")
+def squares_the_mean(y_pred, y):
+    return np.mean(y_pred - y) ** 2
 
 
-def test_half_mse_grad_mistakes():
-    assert fails_with(checks.half_mse_grad(lambda y_pred, y: y_pred - y), "divide by the number")
-    assert fails_with(checks.half_mse_grad(lambda y_pred, y: 2 * (y_pred - y) / len(y)), "full MSE")
-    assert fails_with(checks.half_mse_grad(lambda y_pred, y: (y - y_pred) / len(y)), "sign is flipped")
-    assert fails_with(checks.half_mse_grad(lambda y_pred, y: np.mean(y_pred - y)), "shape (n,)")
+def averages_the_sizes(y_pred, y):
+    return np.mean(np.abs(y_pred - y))
 
 
-def test_log_loss_mistakes():
-    def terms(p, y):
-        return y * np.log(p) + (1 - y) * np.log(1 - p)
-
-    assert fails_with(checks.log_loss(lambda p, y: -np.sum(terms(p, y))), "that is a sum")
-    assert fails_with(checks.log_loss(lambda p, y: -np.mean(y * np.log(p))), "only the 'yes'")
-    assert fails_with(checks.log_loss(lambda p, y: -np.mean(terms(1 - p, y))), "probability of *yes*")
-    assert fails_with(checks.log_loss(lambda p, y: np.mean(terms(p, y))), "minus sign")
-    log10 = checks.log_loss(lambda p, y: -np.mean(terms(p, y)) / np.log(10))
-    assert fails_with(log10, "expected: 0.3375") and "received: 0.1466" in log10.message
+def takes_the_root(y_pred, y):
+    return np.sqrt(np.mean((y_pred - y) ** 2))
 
 
-def test_line_gradients_mistakes():
-    def sums(x, y, w, b):
-        error = w * x + b - y
-        return np.sum(error * x), np.sum(error)
+def halves_it(y_pred, y):
+    return np.mean((y_pred - y) ** 2) / 2
 
-    def no_x(x, y, w, b):
-        return np.mean(w * x + b - y), np.mean(w * x + b - y)
 
-    def full_mse(x, y, w, b):
-        error = w * x + b - y
-        return 2 * np.mean(error * x), 2 * np.mean(error)
+MSE_MISTAKES = {
+    sums_the_squares: "that is the sum of the squared errors; the MSE takes their *mean*.",
+    squares_the_mean: "square each error first, then average: the mean of the squares, not the "
+                      "square of the mean.",
+    averages_the_sizes: "the errors' sizes are averaged, but each error should be squared.",
+    takes_the_root: "that is the *root* mean squared error; leave out the square root.",
+    halves_it: "the value is 0.5 times the expected one: a scale factor is off.",
+}
 
-    def flipped(x, y, w, b):
-        error = y - (w * x + b)
-        return np.mean(error * x), np.mean(error)
 
-    assert fails_with(checks.line_gradients(sums), "dw is wrong: that is a sum")
-    assert fails_with(checks.line_gradients(no_x), "dw is wrong: each error's share")
-    assert fails_with(checks.line_gradients(full_mse), "full MSE's slope")
-    assert fails_with(checks.line_gradients(flipped), "sign is flipped")
-    one = checks.line_gradients(lambda x, y, w, b: np.mean(w * x + b - y))
-    assert fails_with(one, "expected 2 results (dw, db)")
+@pytest.mark.parametrize("wrong", MSE_MISTAKES, ids=lambda fn: fn.__name__)
+def test_mse_mistakes(wrong):
+    assert diagnosed(checks.mse(wrong), MSE_MISTAKES[wrong])
+
+
+def test_a_failure_shows_its_case():
+    assert "expected: 0.1667" in checks.mse(halves_it).message
+
+
+def forgets_the_half(y_pred, y):
+    return np.mean((y_pred - y) ** 2)
+
+
+def halves_the_sum(y_pred, y):
+    return 0.5 * np.sum((y_pred - y) ** 2)
+
+
+def halves_the_sizes(y_pred, y):
+    return np.mean(np.abs(y_pred - y)) / 2
+
+
+HALF_MSE_MISTAKES = {
+    forgets_the_half: "that is the full MSE: the half-MSE halves it.",
+    halves_the_sum: "that is a sum; the loss is the *mean* over the batch.",
+    halves_the_sizes: "square the errors rather than taking their size.",
+}
+
+
+@pytest.mark.parametrize("wrong", HALF_MSE_MISTAKES, ids=lambda fn: fn.__name__)
+def test_half_mse_mistakes(wrong):
+    assert diagnosed(checks.half_mse(wrong), HALF_MSE_MISTAKES[wrong])
+
+
+def forgets_the_n(y_pred, y):
+    return y_pred - y
+
+
+def keeps_the_two(y_pred, y):
+    return 2 * (y_pred - y) / len(y)
+
+
+def flips_the_error(y_pred, y):
+    return (y - y_pred) / len(y)
+
+
+def averages_the_slopes(y_pred, y):
+    return np.mean(y_pred - y)
+
+
+HALF_MSE_GRAD_MISTAKES = {
+    forgets_the_n: "the slope of a *mean* carries a 1/n: divide by the number of examples.",
+    keeps_the_two: "that is the slope of the full MSE; in the half-MSE the ½ cancels the 2.",
+    flips_the_error: "the sign is flipped: the slope is positive where y_pred is too big.",
+    averages_the_slopes: "that is one number; the gradient has one slope per prediction, shape (n,).",
+}
+
+
+@pytest.mark.parametrize("wrong", HALF_MSE_GRAD_MISTAKES, ids=lambda fn: fn.__name__)
+def test_half_mse_grad_mistakes(wrong):
+    assert diagnosed(checks.half_mse_grad(wrong), HALF_MSE_GRAD_MISTAKES[wrong])
+
+
+def sums_the_costs(p, y):
+    return -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def charges_only_yes(p, y):
+    return -np.mean(y * np.log(p))
+
+
+def swaps_p_and_1_minus_p(p, y):
+    return -np.mean(y * np.log(1 - p) + (1 - y) * np.log(p))
+
+
+def forgets_the_minus(p, y):
+    return np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def uses_log10(p, y):
+    return -np.mean(y * np.log10(p) + (1 - y) * np.log10(1 - p))
+
+
+LOG_LOSS_MISTAKES = {
+    sums_the_costs: "that is a sum; the log loss is the *mean* over the examples.",
+    charges_only_yes: "only the 'yes' examples are charged; a 'no' example costs -log(1 - p).",
+    swaps_p_and_1_minus_p: "p is the probability of *yes*: a 'yes' example costs -log p, a 'no' "
+                           "example -log(1 - p).",
+    forgets_the_minus: "the logs of probabilities are negative: the loss needs a minus sign in front.",
+    uses_log10: "the values differ from the expected ones.",  # no telling factor: no guess
+}
+
+
+@pytest.mark.parametrize("wrong", LOG_LOSS_MISTAKES, ids=lambda fn: fn.__name__)
+def test_log_loss_mistakes(wrong):
+    assert diagnosed(checks.log_loss(wrong), LOG_LOSS_MISTAKES[wrong])
+
+
+def test_a_wrong_value_is_shown_beside_the_expected_one():
+    log10 = checks.log_loss(uses_log10)
+    assert "expected: 0.3375" in log10.message and "received: 0.1466" in log10.message
+
+
+def sums_over_the_examples(x, y, w, b):
+    error = w * x + b - y
+    return np.sum(error * x), np.sum(error)
+
+
+def forgets_the_x(x, y, w, b):
+    error = w * x + b - y
+    return np.mean(error), np.mean(error)
+
+
+def keeps_the_mse_two(x, y, w, b):
+    error = w * x + b - y
+    return 2 * np.mean(error * x), 2 * np.mean(error)
+
+
+def takes_y_minus_y_pred(x, y, w, b):
+    error = y - (w * x + b)
+    return np.mean(error * x), np.mean(error)
+
+
+def returns_one_slope(x, y, w, b):
+    return np.mean(w * x + b - y)
+
+
+LINE_GRADIENTS_MISTAKES = {
+    sums_over_the_examples: "dw is wrong: that is a sum over the examples; the slopes of a mean loss "
+                            "are means.",
+    forgets_the_x: "dw is wrong: each error's share in dw is multiplied by its own input x.",
+    keeps_the_mse_two: "dw is wrong: that is the full MSE's slope; the half-MSE's ½ cancels the 2.",
+    takes_y_minus_y_pred: "dw is wrong: the sign is flipped: take the error as y_pred - y.",
+    returns_one_slope: "expected 2 results (dw, db), received -0.9925.",
+}
+
+
+@pytest.mark.parametrize("wrong", LINE_GRADIENTS_MISTAKES, ids=lambda fn: fn.__name__)
+def test_line_gradients_mistakes(wrong):
+    assert diagnosed(checks.line_gradients(wrong), LINE_GRADIENTS_MISTAKES[wrong])

@@ -1,11 +1,10 @@
-"""The checks and concept questions of notebook 04: right answers pass, typical mistakes get their message."""
+"""The checks of notebook 04: right answers pass, and a learner's typical mistakes get their message."""
 import numpy as np
 import pytest
 
 import nnlib
-from check_helpers import fails_with, passes
+from check_helpers import diagnosed, fails_with, passes
 from nnlib import checks
-from nnlib.checks import notebook04
 
 
 def sigmoid(z):
@@ -17,34 +16,27 @@ def predict_gate(X, w, b):
     return np.where(sigmoid(X @ w + b) >= 0.5, 1, 0)  # >= or >: no case sits on the boundary
 
 
-def train_step(X, y, w, b, lr, mistake=None):
+def train_step(X, y, w, b, lr):
     a = sigmoid(X @ w + b)
     loss = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))
-    dz = a - y if mistake == "sum" else (a - y) / len(y)
-    if mistake == "mse":
-        dz = dz * a * (1 - a)
+    dz = (a - y) / len(y)
     dw, db = dz @ X, np.sum(dz)
-    if mistake == "uphill":
-        return w + lr * dw, b + lr * db, loss
-    w, b = w - lr * dw, b - lr * db
-    if mistake == "after":
-        a = sigmoid(X @ w + b)
-        loss = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))
-    return w, b, loss
+    return w - lr * dw, b - lr * db, loss
 
 
-def train_neuron(X, y, w, b, lr, epochs, mistake=None):
-    losses = []
-    for _ in range(epochs):
-        w, b, loss = train_step(X, y, w, b, lr, mistake)
-        losses.append(loss)
-    if mistake == "extra":
-        losses.append(train_step(X, y, w, b, lr)[2])
-    return w, b, losses  # a list is fine
+def trains_with(step):
+    """A learner's train_neuron, right itself, around their own train_step."""
+    def train_neuron(X, y, w, b, lr, epochs):
+        losses = []
+        for _ in range(epochs):
+            w, b, loss = step(X, y, w, b, lr)
+            losses.append(loss)
+        return w, b, losses  # a list is fine
+    train_neuron.__name__ = f"train_neuron_around_{step.__name__}"  # a readable test id
+    return train_neuron
 
 
-def with_mistake(fn, mistake):
-    return lambda *args: fn(*args, mistake=mistake)
+train_neuron = trains_with(train_step)
 
 
 def test_right_answers_pass():
@@ -58,50 +50,114 @@ def test_right_answers_pass():
 
 
 def test_train_neuron_agrees_with_nnlib():
-    """The check's reference run is the notebook's: nnlib.Neuron from seed 17, lr 1, 200 epochs."""
+    """The check's 200-epoch run is nnlib.Neuron's, from seed 17; a learner's loop must agree with it."""
     X, y = nnlib.logic_gate("and")
-    neuron = nnlib.Neuron(2, activation="sigmoid", rng=17).fit(X, y, lr=1.0, epochs=200,
-                                                               loss="log_loss")
-    w0, b0 = notebook04._start()
+    neuron = nnlib.Neuron(2, activation="sigmoid", rng=17)
+    w0, b0 = neuron.w.copy(), neuron.b
+    neuron.fit(X, y, lr=1.0, epochs=200, loss="log_loss")
     w, b, losses = train_neuron(X, y, w0, b0, 1.0, 200)
-    assert np.allclose(losses, neuron.loss_curve_) and np.allclose(w, neuron.w)
-    assert np.isclose(b, neuron.b) and (neuron.predict(X) == y).all()
+    assert np.allclose(losses, neuron.loss_curve_, rtol=1e-9) and np.allclose(w, neuron.w, rtol=1e-9)
+    assert np.isclose(b, neuron.b, rtol=1e-9) and (neuron.predict(X) == y).all()
 
 
-def test_predict_gate_mistakes():
-    assert fails_with(checks.predict_gate(lambda X, w, b: sigmoid(X @ w + b)), "outputs a")
-    assert fails_with(checks.predict_gate(lambda X, w, b: (X @ w + b < 0).astype(int)),
-                      "yes and no are swapped")
-    assert fails_with(checks.predict_gate(lambda X, w, b: (X @ w > 0).astype(int)),
-                      "bias b is missing")
+# a learner's typical wrong answers, each with the diagnosis it must get
+def returns_the_outputs(X, w, b):
+    return sigmoid(X @ w + b)
+
+
+def swaps_yes_and_no(X, w, b):
+    return (X @ w + b < 0).astype(int)
+
+
+def forgets_the_bias(X, w, b):
+    return (sigmoid(X @ w) > 0.5).astype(int)
+
+
+PREDICT_GATE_MISTAKES = {
+    returns_the_outputs: "those are the outputs a; turn each into a label, 1 for yes and 0 for no.",
+    swaps_yes_and_no: "yes and no are swapped: the neuron says yes where a > 0.5.",
+    forgets_the_bias: "the bias b is missing from z.",
+}
+
+
+@pytest.mark.parametrize("wrong", PREDICT_GATE_MISTAKES, ids=lambda fn: fn.__name__)
+def test_predict_gate_mistakes(wrong):
+    assert diagnosed(checks.predict_gate(wrong), PREDICT_GATE_MISTAKES[wrong])
 
 
 def test_confident_and_reports_rows_not_the_answer():
     trained = checks.confident_and(lambda: (4.32, 4.32, -6.67))  # right, but not sure enough
-    assert fails_with(trained, "3 of 4 answers") and "input (1, 1): output 0.8776" in trained.message
+    assert fails_with(trained, "not yet - 3 of 4 answers are not confident enough (or are wrong):")
+    assert "input (1, 1): output 0.8776, should be above 0.99" in trained.message
     assert "input (0, 0)" not in trained.message
     backwards = checks.confident_and(lambda: (-10, -10, 15))  # NAND: every answer wrong
     assert fails_with(backwards, "4 of 4 answers")
     assert fails_with(checks.confident_and(lambda: (10, 10)), "return three numbers")
-    assert fails_with(checks.confident_and(lambda: None), "forget the `return`")
 
 
-@pytest.mark.parametrize("mistake, message", [
-    ("mse", "w is wrong: that gradient keeps the sigmoid's slope"),
-    ("sum", "w is wrong: divide dL/dz by n"),
-    ("uphill", "w is wrong: the update went uphill"),
-    ("after", "loss is wrong: record the loss of the forward pass")])
-def test_train_step_mistakes(mistake, message):
-    assert fails_with(checks.train_step(with_mistake(train_step, mistake)), message)
+def keeps_the_sigmoid_slope(X, y, w, b, lr):
+    a = sigmoid(X @ w + b)
+    loss = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))
+    dz = (a - y) * a * (1 - a) / len(y)  # the half-MSE's dL/dz
+    return w - lr * (X.T @ dz), b - lr * dz.sum(), loss
 
 
-@pytest.mark.parametrize("mistake, message", [
-    ("mse", "w is wrong: that gradient keeps the sigmoid's slope"),
-    ("sum", "w is wrong: divide dL/dz by n"),
-    ("after", "losses is wrong: record each epoch's loss before its update"),
-    ("extra", "losses is wrong: keep one loss per epoch")])
-def test_train_neuron_mistakes(mistake, message):
-    assert fails_with(checks.train_neuron(with_mistake(train_neuron, mistake)), message)
+def forgets_the_n(X, y, w, b, lr):
+    a = sigmoid(X @ w + b)
+    loss = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))
+    dz = a - y
+    return w - lr * (X.T @ dz), b - lr * dz.sum(), loss
+
+
+def steps_uphill(X, y, w, b, lr):
+    a = sigmoid(X @ w + b)
+    loss = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))
+    dz = (a - y) / len(y)
+    return w + lr * (X.T @ dz), b + lr * dz.sum(), loss
+
+
+def measures_the_loss_after_the_update(X, y, w, b, lr):
+    a = sigmoid(X @ w + b)
+    dz = (a - y) / len(y)
+    w, b = w - lr * (X.T @ dz), b - lr * dz.sum()
+    a = sigmoid(X @ w + b)
+    return w, b, -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))
+
+
+SLOPE_MISTAKE = "w is wrong: that gradient keeps the sigmoid's slope a(1 - a), as half MSE would; " \
+                "with log loss dL/dz is simply (a - y) / n."
+TRAIN_STEP_MISTAKES = {
+    keeps_the_sigmoid_slope: SLOPE_MISTAKE,
+    forgets_the_n: "w is wrong: divide dL/dz by n: the loss is the mean over the examples.",
+    steps_uphill: "w is wrong: the update went uphill: subtract lr times the gradient.",
+    measures_the_loss_after_the_update: "loss is wrong: record the loss of the forward pass, before "
+                                        "the update.",
+}
+
+
+@pytest.mark.parametrize("wrong", TRAIN_STEP_MISTAKES, ids=lambda fn: fn.__name__)
+def test_train_step_mistakes(wrong):
+    assert diagnosed(checks.train_step(wrong), TRAIN_STEP_MISTAKES[wrong])
+
+
+def records_one_loss_too_many(X, y, w, b, lr, epochs):
+    w, b, losses = train_neuron(X, y, w, b, lr, epochs)
+    return w, b, losses + [train_step(X, y, w, b, lr)[2]]
+
+
+TRAIN_NEURON_MISTAKES = {
+    trains_with(keeps_the_sigmoid_slope): SLOPE_MISTAKE,
+    trains_with(forgets_the_n): "w is wrong: divide dL/dz by n: the loss is the mean over the examples.",
+    trains_with(steps_uphill): "w is wrong: the update went uphill: subtract lr times the gradient.",
+    trains_with(measures_the_loss_after_the_update): "losses is wrong: record each epoch's loss before "
+                                                     "its update, so losses[0] is the loss at the start.",
+    records_one_loss_too_many: "losses is wrong: keep one loss per epoch (epochs values).",
+}
+
+
+@pytest.mark.parametrize("wrong", TRAIN_NEURON_MISTAKES, ids=lambda fn: fn.__name__)
+def test_train_neuron_mistakes(wrong):
+    assert diagnosed(checks.train_neuron(wrong), TRAIN_NEURON_MISTAKES[wrong])
 
 
 def test_train_neuron_must_learn_and():

@@ -1,9 +1,10 @@
-"""Notebook 05's checks and concept questions: right answers pass, typical mistakes get their message."""
+"""The checks of notebook 05: right answers pass, and a learner's typical mistakes get their message."""
 import warnings
 
 import numpy as np
+import pytest
 
-from check_helpers import fails_with, passes
+from check_helpers import diagnosed, fails_with, passes
 from nnlib import checks
 
 
@@ -50,80 +51,225 @@ def test_dense_backward_right_answers_pass():
                                                           np.sum(dZ, 0).tolist(), dZ.dot(W.T)]))
 
 
-# typical mistakes, each with its own message
-def test_dense_forward_mistakes():
-    assert fails_with(checks.dense_forward(lambda X, W, b: X @ W), "left out the bias")
-    assert fails_with(checks.dense_forward(lambda X, W, b: X @ W - b), "not subtracted")
-    assert fails_with(checks.dense_forward(lambda X, W, b: (X @ W + b).T), "rows are samples")
-    assert fails_with(checks.dense_forward(lambda X, W, b: 1 / (1 + np.exp(-(X @ W + b)))),
-                      "before any activation")
-    assert fails_with(checks.dense_forward(lambda X, W, b: X * W), "raised ValueError")
+# a learner's typical wrong answers, each with the diagnosis it must get
+def forgets_the_bias(X, W, b):
+    return X @ W
 
 
-def test_accuracy_mistakes():
-    right = lambda P, y: np.argmax(P, axis=1) == y  # noqa: E731
-    assert fails_with(checks.accuracy(lambda P, y: np.sum(right(P, y))), "number of right answers")
-    assert fails_with(checks.accuracy(lambda P, y: 100 * np.mean(right(P, y))), "percentage")
-    assert fails_with(checks.accuracy(lambda P, y: np.mean(~right(P, y))), "error rate")
-    assert fails_with(checks.accuracy(lambda P, y: np.mean(P.max(axis=1))), "top probability")
-    assert fails_with(checks.accuracy(lambda P, y: np.mean(np.argmax(P, axis=0) == y)),
-                      "could not be broadcast")
+def subtracts_the_bias(X, W, b):
+    return X @ W - b
 
 
-def test_softmax_rows_mistakes():
-    naive = lambda Z: np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)  # noqa: E731
-    result = checks.softmax_rows(naive)
-    assert fails_with(result, "right on small logits, but not yet stable") and "1000" in result.message
-    shift_global = lambda Z: naive(Z - Z.max())  # noqa: E731 - one max for the whole array
-    assert fails_with(checks.softmax_rows(shift_global), "not yet stable")
-    assert fails_with(checks.softmax_rows(lambda Z: np.exp(Z) / np.exp(Z).sum()),
-                      "sum of the whole array")
-    assert fails_with(checks.softmax_rows(lambda Z: np.exp(Z) / np.exp(Z).sum(axis=0)),
-                      "each column adds up to 1")
-    assert fails_with(checks.softmax_rows(lambda Z: np.exp(Z - Z.max(axis=1, keepdims=True))),
-                      "divide by the row's sum")
-    assert fails_with(checks.softmax_rows(lambda Z: 1 / (1 + np.exp(-Z))), "sigmoid of each logit")
+def puts_samples_in_columns(X, W, b):
+    return (X @ W + b).T
+
+
+def activates(X, W, b):
+    return 1 / (1 + np.exp(-(X @ W + b)))
+
+
+def multiplies_elementwise(X, W, b):
+    return X * W
+
+
+DENSE_FORWARD_MISTAKES = {
+    forgets_the_bias: "you left out the bias b: every row of Z gets b added.",
+    subtracts_the_bias: "the bias is added to X @ W, not subtracted.",
+    puts_samples_in_columns: "rows are samples: Z needs one row per sample, shape (n, n_out).",
+    activates: "that is the activation A = σ(Z); the dense layer returns Z, before any activation.",
+}
+
+
+@pytest.mark.parametrize("wrong", DENSE_FORWARD_MISTAKES, ids=lambda fn: fn.__name__)
+def test_dense_forward_mistakes(wrong):
+    assert diagnosed(checks.dense_forward(wrong), DENSE_FORWARD_MISTAKES[wrong])
+
+
+def test_a_crash_names_its_error():
+    assert fails_with(checks.dense_forward(multiplies_elementwise), "calling it raised ValueError")
+
+
+def counts_the_right_answers(P, y):
+    return np.sum(np.argmax(P, axis=1) == y)
+
+
+def gives_a_percentage(P, y):
+    return 100 * np.mean(np.argmax(P, axis=1) == y)
+
+
+def counts_the_wrong_answers(P, y):
+    return np.mean(np.argmax(P, axis=1) != y)
+
+
+def averages_the_top_probability(P, y):
+    return np.mean(P.max(axis=1))
+
+
+ACCURACY_MISTAKES = {
+    counts_the_right_answers: "that is the number of right answers; divide by the number of samples "
+                              "to get a fraction in [0, 1].",
+    gives_a_percentage: "that is a percentage; return a fraction in [0, 1].",
+    counts_the_wrong_answers: "that is the error rate, the share of wrong answers.",
+    averages_the_top_probability: "that is the average top probability (how sure the network is); "
+                                  "count how often the top class is y.",
+}
+
+
+@pytest.mark.parametrize("wrong", ACCURACY_MISTAKES, ids=lambda fn: fn.__name__)
+def test_accuracy_mistakes(wrong):
+    assert diagnosed(checks.accuracy(wrong), ACCURACY_MISTAKES[wrong])
+
+
+def test_accuracy_over_the_wrong_axis_crashes_and_says_so():
+    def argmax_of_columns(P, y):
+        return np.mean(np.argmax(P, axis=0) == y)
+
+    assert fails_with(checks.accuracy(argmax_of_columns), "could not be broadcast")
+
+
+def naive(Z):
+    E = np.exp(Z)
+    return E / E.sum(axis=1, keepdims=True)
+
+
+def shifts_by_the_global_max(Z):
+    return naive(Z - Z.max())  # one max for the whole array
+
+
+def divides_by_the_total(Z):
+    return np.exp(Z) / np.exp(Z).sum()
+
+
+def normalises_the_columns(Z):
+    return np.exp(Z) / np.exp(Z).sum(axis=0)
+
+
+def forgets_to_divide(Z):
+    return np.exp(Z - Z.max(axis=1, keepdims=True))
+
+
+def takes_each_sigmoid(Z):
+    return 1 / (1 + np.exp(-Z))
+
+
+SOFTMAX_ROWS_MISTAKES = {
+    divides_by_the_total: "you divided by the sum of the whole array: each row (one sample) must add "
+                          "up to 1 on its own.",
+    normalises_the_columns: "each column adds up to 1 now; it is each row (one sample) that must add "
+                            "up to 1.",
+    forgets_to_divide: "each row must add up to 1: divide by the row's sum.",
+    takes_each_sigmoid: "that is the sigmoid of each logit on its own; softmax makes the numbers of a "
+                        "row share 1 between them.",
+}
+
+
+@pytest.mark.parametrize("wrong", SOFTMAX_ROWS_MISTAKES, ids=lambda fn: fn.__name__)
+def test_softmax_rows_mistakes(wrong):
+    assert diagnosed(checks.softmax_rows(wrong), SOFTMAX_ROWS_MISTAKES[wrong])
+
+
+@pytest.mark.parametrize("unstable", [naive, shifts_by_the_global_max], ids=lambda fn: fn.__name__)
+def test_softmax_rows_must_be_stable(unstable):
+    result = checks.softmax_rows(unstable)
+    assert fails_with(result, "softmax_rows: right on small logits, but not yet stable - with logits "
+                              "like 1000, exp() overflows to inf")
+    assert "Z = [[ 1000.,  1001.,  1002.]," in result.message
 
 
 def test_softmax_rows_overflow_warnings_are_kept_out_of_the_notebook():
-    naive = lambda Z: np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)  # noqa: E731
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a RuntimeWarning that escaped the check would raise here
         assert not checks.softmax_rows(naive)
 
 
-def test_sigmoid_backward_mistakes():
-    sig = lambda Z: 1 / (1 + np.exp(-Z))  # noqa: E731
-    assert fails_with(checks.sigmoid_backward(lambda dA, A: A * (1 - A)), "incoming gradient dA")
-    assert fails_with(checks.sigmoid_backward(lambda dA, A: dA * sig(A) * (1 - sig(A))),
-                      "don't apply the sigmoid again")
-    assert fails_with(checks.sigmoid_backward(lambda dA, A: dA @ (A * (1 - A)).T),
-                      "element by element")
-    assert fails_with(checks.sigmoid_backward(lambda dA, A: dA * A), "A (1 - A)")
-    assert fails_with(checks.sigmoid_backward(lambda dA, A: dA * A * (A - 1)), "wrong sign")
+def forgets_dA(dA, A):
+    return A * (1 - A)
 
 
-def test_dense_backward_mistakes():
-    def with_(dW=None, db=None, dX=None):
-        return lambda X, W, dZ: (X.T @ dZ if dW is None else dW(X, W, dZ),
-                                 dZ.sum(axis=0) if db is None else db(X, W, dZ),
-                                 dZ @ W.T if dX is None else dX(X, W, dZ))
+def applies_the_sigmoid_again(dA, A):
+    S = 1 / (1 + np.exp(-A))
+    return dA * S * (1 - S)
 
-    result = checks.dense_backward(with_(db=lambda X, W, dZ: dZ.mean(axis=0)))
-    assert fails_with(result, "db is wrong: dZ already holds the loss's 1/n")
-    assert fails_with(checks.dense_backward(with_(dW=lambda X, W, dZ: X.T @ dZ / len(X))),
-                      "dW is wrong: dZ already holds the loss's 1/n")
-    assert fails_with(checks.dense_backward(with_(dW=lambda X, W, dZ: dZ.T @ X)), "shape of W")
-    assert fails_with(checks.dense_backward(with_(db=lambda X, W, dZ: dZ.sum(axis=1))),
-                      "sum over the samples")
-    assert fails_with(checks.dense_backward(with_(db=lambda X, W, dZ: dZ.sum())),
-                      "one number per output neuron")
-    assert fails_with(checks.dense_backward(with_(dX=lambda X, W, dZ: dZ @ W)), "raised ValueError")
-    assert fails_with(checks.dense_backward(lambda X, W, dZ: (X.T @ dZ, dZ.sum(axis=0))),
-                      "expected 3 results (dW, db, dX)")
+
+def uses_a_matrix_product(dA, A):
+    return dA @ (A * (1 - A)).T
+
+
+def keeps_half_the_slope(dA, A):
+    return dA * A
+
+
+def flips_the_slope(dA, A):
+    return dA * A * (A - 1)
+
+
+SIGMOID_BACKWARD_MISTAKES = {
+    forgets_dA: "that is σ'(Z) alone; the chain rule multiplies it by the incoming gradient dA.",
+    applies_the_sigmoid_again: "A is already σ(Z): use A as it is, don't apply the sigmoid again.",
+    uses_a_matrix_product: "multiply element by element (*), not with a matrix product (@): each Z "
+                           "has its own slope.",
+    keeps_half_the_slope: "only part of the sigmoid's slope: σ'(Z) = A (1 - A).",
+    flips_the_slope: "the values have the wrong sign: check the direction of a subtraction.",
+}
+
+
+@pytest.mark.parametrize("wrong", SIGMOID_BACKWARD_MISTAKES, ids=lambda fn: fn.__name__)
+def test_sigmoid_backward_mistakes(wrong):
+    assert diagnosed(checks.sigmoid_backward(wrong), SIGMOID_BACKWARD_MISTAKES[wrong])
+
+
+def averages_db(X, W, dZ):
+    return X.T @ dZ, dZ.mean(axis=0), dZ @ W.T
+
+
+def averages_dW(X, W, dZ):
+    return X.T @ dZ / len(X), dZ.sum(axis=0), dZ @ W.T
+
+
+def transposes_dW(X, W, dZ):
+    return dZ.T @ X, dZ.sum(axis=0), dZ @ W.T
+
+
+def sums_db_over_the_outputs(X, W, dZ):
+    return X.T @ dZ, dZ.sum(axis=1), dZ @ W.T
+
+
+def sums_db_over_everything(X, W, dZ):
+    return X.T @ dZ, dZ.sum(), dZ @ W.T
+
+
+def forgets_dX(X, W, dZ):
+    return X.T @ dZ, dZ.sum(axis=0)
+
+
+DENSE_BACKWARD_MISTAKES = {
+    averages_db: "db is wrong: dZ already holds the loss's 1/n: sum over the batch, don't average "
+                 "again.",
+    averages_dW: "dW is wrong: dZ already holds the loss's 1/n: sum over the batch, don't average "
+                 "again.",
+    transposes_dW: "dW is wrong: dW must have the shape of W, (n_in, n_out).",
+    sums_db_over_the_outputs: "db is wrong: db has one number per output neuron: sum over the "
+                              "samples (axis 0).",
+    sums_db_over_everything: "db is wrong: db has one number per output neuron, shape (n_out,), not "
+                             "one number for the whole layer.",
+}
+
+
+@pytest.mark.parametrize("wrong", DENSE_BACKWARD_MISTAKES, ids=lambda fn: fn.__name__)
+def test_dense_backward_mistakes(wrong):
+    assert diagnosed(checks.dense_backward(wrong), DENSE_BACKWARD_MISTAKES[wrong])
+
+
+def test_dense_backward_counts_its_results_and_reports_a_crash():
+    def multiplies_by_W(X, W, dZ):
+        return X.T @ dZ, dZ.sum(axis=0), dZ @ W
+
+    assert fails_with(checks.dense_backward(multiplies_by_W), "calling it raised ValueError")
+    assert fails_with(checks.dense_backward(forgets_dX), "not yet - expected 3 results (dW, db, dX), "
+                                                         "received ([[")
 
 
 def test_a_failure_shows_the_case_but_not_the_solution():
-    message = checks.dense_forward(lambda X, W, b: X @ W).message
+    message = checks.dense_forward(forgets_the_bias).message
     assert "X = " in message and "expected: " in message and "received: " in message
     assert "X @ W + b" not in message

@@ -33,8 +33,10 @@ def test_a_crash_is_reported_not_raised(name):
 
 
 @pytest.mark.parametrize("name", CHECKS)
-def test_a_forgotten_return_fails(name):
-    assert not getattr(checks, name)(lambda *args: None)
+def test_a_forgotten_return_is_named(name):
+    result = getattr(checks, name)(lambda *args: None)
+    assert fails_with(result, f"✗ {name}: not yet - your function returned None - did you forget "
+                              "the `return`?")
 
 
 @pytest.mark.parametrize("key", sorted(checks.QUESTIONS))

@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 
 from nnlib import checks
-from nnlib.checks._core import diagnose, run_cases
+from nnlib.checks import notebook01, notebook02, notebook03, notebook04, notebook05
+from nnlib.checks._core import build_cases, diagnose, run_cases
 
 
 def double(x):
@@ -65,6 +66,21 @@ def test_several_results_are_compared_by_name():
                                                                  cases, ["x"]))
 
 
+def test_cases_are_built_from_the_reference_and_the_named_wrong_answers():
+    def powers(x):
+        return x ** 2, x ** 3
+
+    def three_x(x):
+        return x ** 2, 3 * x
+
+    cases = build_cases(powers, [(2.0,), (-1.0,)], [(three_x, "that is 3x, not x cubed.")],
+                        names=("square", "cube"))
+    assert cases[1] == ((-1.0,), {"square": 1.0, "cube": -1.0},
+                        [({"square": 1.0, "cube": -3.0}, "that is 3x, not x cubed.")])
+    result = run_cases("powers", lambda x: (x * x, x + x + x), cases, ["x"])
+    assert "not yet - cube is wrong: that is 3x, not x cubed.\n  x = 2\n" in repr(result)
+
+
 def test_diagnose_accepts_lists_and_any_float_rounding():
     assert diagnose([0.1 + 0.2, 1.0], np.array([0.3, 1.0])) is None
 
@@ -72,9 +88,17 @@ def test_diagnose_accepts_lists_and_any_float_rounding():
 def test_concept_keys_are_looked_up_with_a_clear_error():
     with pytest.raises(ValueError, match="key must name a concept check.*got 'nope'"):
         checks.concept("nope")
-    for key, question in checks.QUESTIONS.items():
-        assert question.key == key and key[:2] in {"01", "02", "03", "04", "05"}
-        assert 0 <= question.correct < len(question.options) >= 3
+
+
+def test_every_question_belongs_to_exactly_one_notebook():
+    """Each notebook module asks its own questions (test_checks_common: the notebook asks them)."""
+    modules = {"01": notebook01, "02": notebook02, "03": notebook03, "04": notebook04, "05": notebook05}
+    asked = [key for module in modules.values() for key in module.QUESTIONS]
+    assert sorted(asked) == sorted(checks.QUESTIONS)  # none left out, none in two notebooks
+    for number, module in modules.items():
+        assert all(key.startswith(f"{number}-") for key in module.QUESTIONS), number
+    for question in checks.QUESTIONS.values():
+        assert 0 <= question.correct < len(question.options)
 
 
 def test_a_single_number_is_called_off_by_a_factor_only_for_a_telling_factor():

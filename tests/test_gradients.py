@@ -45,7 +45,7 @@ def _loss_case(name, rng):
 @pytest.mark.parametrize("name", ["mse", "half_mse", "log_loss", "cross_entropy"])
 def test_loss_backward_matches_finite_differences(name):
     pred, y = _loss_case(name, np.random.default_rng(1))
-    loss = nnlib.get_loss(name)
+    loss = nnlib.losses.get_loss(name)
     loss.forward(pred, y)
     analytic = loss.backward()
     assert check_gradient(lambda: loss.forward(pred, y), pred, analytic)

@@ -36,7 +36,7 @@ def test_cross_entropy_by_hand_and_stable_for_huge_logits():
 @pytest.mark.parametrize("name", ["mse", "half_mse", "log_loss"])
 def test_losses_reject_mismatched_shapes(name):
     with pytest.raises(ValueError, match=r"shape \(3,\).*shape \(2,\)"):
-        nnlib.get_loss(name).forward(np.full(3, 0.5), np.zeros(2))
+        nnlib.losses.get_loss(name).forward(np.full(3, 0.5), np.zeros(2))
 
 
 def test_bce_rejects_logits():
@@ -51,4 +51,4 @@ def test_cross_entropy_rejects_labels_out_of_range():
 
 def test_unknown_loss_name_lists_the_choices():
     with pytest.raises(ValueError, match="unknown loss 'hinge'.*half_mse"):
-        nnlib.get_loss("hinge")
+        nnlib.losses.get_loss("hinge")

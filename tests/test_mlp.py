@@ -87,21 +87,15 @@ def test_fit_is_the_hand_written_loop():
         assert np.allclose(layer.W, W, rtol=1e-12, atol=1e-15) and np.allclose(layer.b, b, rtol=1e-12, atol=1e-15)
 
 
-def test_first_layer_skips_dX_but_not_its_gradients():
-    rng = np.random.default_rng(6)
-    layer, X, dZ = nnlib.Dense(3, 2, rng=rng), rng.normal(size=(4, 3)), rng.normal(size=(4, 2))
-    layer.forward(X)
-    dX = layer.backward(dZ)
-    dW, db = layer.dW, layer.db
-    assert layer.backward(dZ, need_dX=False) is None
-    assert np.array_equal(layer.dW, dW) and np.array_equal(layer.db, db) and np.allclose(dX, dZ @ layer.W.T)
-
-
-def test_unchecked_cross_entropy_is_the_loss_class():
+def test_log_loss_from_logits_is_log_loss_of_the_sigmoid_even_for_huge_logits():
     rng = np.random.default_rng(7)
-    Z, y = 50 * rng.normal(size=(9, 3)), rng.integers(0, 3, size=9)  # large logits: the stable path
-    assert nnlib.losses.cross_entropy(Z, y) == nnlib.CrossEntropyLoss()(Z, y)
-    assert np.allclose(np.exp(nnlib.losses.log_softmax(Z)), nnlib.softmax(Z), rtol=1e-12)
+    Z, y = rng.normal(size=(9, 1)), rng.integers(0, 2, size=(9, 1))
+    from_logits = nnlib.losses.BCEWithLogitsLoss()
+    assert from_logits(Z, y) == pytest.approx(nnlib.BCELoss()(nnlib.sigmoid(Z), y), rel=1e-12)
+    assert np.allclose(from_logits.backward(), (nnlib.sigmoid(Z) - y) / 9, rtol=1e-12)
+    # sigmoid(40) rounds to 1 in float64, so BCELoss would see log(1 - 1); from logits it is finite:
+    # -log(1 - sigmoid(40)) = -log(sigmoid(-40)) = 40 + log(1 + e^-40), about 40.
+    assert from_logits(np.array([[40.0]]), np.array([[0.0]])) == pytest.approx(40.0, rel=1e-12)
 
 
 @pytest.mark.parametrize("sizes", [[2, 2, 1], [2, 4, 1], [2, 4, 2]])

@@ -6,7 +6,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 import nnlib  # noqa: E402
-from nnlib import datasets, mlp_views, plotting  # noqa: E402
+from nnlib import datasets, viz  # noqa: E402
+from nnlib.viz import iris as iris_views  # noqa: E402
+from nnlib.viz import plots as plotting  # noqa: E402
 
 
 def teardown_function():
@@ -22,7 +24,8 @@ def test_decision_boundary_shades_the_classifier_output_with_points_on_top():
     assert shade.shape == (50, 50)
     assert shade[0, 0] < 0.01 and shade[-1, -1] > 0.99  # "no" at bottom left, "yes" at top right
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == ["no", "yes"] and ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    assert labels == ["no", "yes"] and ax.get_title() == "Decision boundary"
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("$x_1$", "$x_2$")
     assert len(ax.collections) >= 2  # the 0.5 contour and one scatter per class
     assert dict(matplotlib.rcParams) == rc_before
 
@@ -56,11 +59,11 @@ def test_loss_vs_param_and_contours_show_the_path():
 def test_classes_differ_by_colour_blind_safe_colour_and_by_marker_shape():
     X, y = nnlib.load_iris()
     for draw in (lambda: plotting.scatter_classes(X[:, :2], y, names=("a", "b", "c")).collections,
-                 lambda: [c for c in mlp_views.plot_scatter_matrix(
+                 lambda: [c for c in iris_views.plot_scatter_matrix(
                      X, y, list(datasets.IRIS_FEATURES), ["a", "b", "c"])[0, 1].collections]):
         points = draw()
         colours = [tuple(np.round(c.get_facecolor()[0], 3)) for c in points]
         shapes = [c.get_paths()[0].vertices.round(3).tobytes() for c in points]
-        safe = {tuple(np.round(matplotlib.colors.to_rgba(c), 3)) for c in plotting.OKABE_ITO.values()}
+        safe = {tuple(np.round(matplotlib.colors.to_rgba(c), 3)) for c in viz.OKABE_ITO.values()}
         assert len(points) == 3 and set(colours) <= safe
         assert len(set(colours)) == 3 and len(set(shapes)) == 3  # no class told by colour alone

@@ -1,22 +1,24 @@
 """The project's machinery: package lists in step, import cost, an installed nnlib, Colab cells,
-CI's version matrix."""
-import json
+CI's version matrix, the notebook tools and the README's commands."""
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 import types
 from pathlib import Path
 
+import nbformat
 import pytest
 from packaging.specifiers import SpecifierSet
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+import notebook_io  # noqa: E402
 import stamp_notebooks  # noqa: E402
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = notebook_io.course_notebooks()
 
 
 def _requirements(lines):
@@ -75,6 +77,19 @@ def test_ci_matrix_covers_the_readme_pythons_and_colab():
     for version in (oldest, newest):
         assert re.search(rf"^leg \S+ {re.escape(version)} install_newest$", ci, re.M), version
     assert re.search(r"^leg colab 3\.12 install_colab$", ci, re.M)
+    for function in ("leg", "install_newest", "install_colab"):  # (called, so defined first)
+        assert re.search(rf"^{function}\(\) {{", ci.split("\nleg ")[0], re.M), function
+
+
+def test_ci_script_parses_and_runs_files_that_exist():
+    """bash can read .ci/run, and every repository file it runs or reads is there (a renamed
+    tool or pins file would otherwise surface only in a 15-minute CI run)."""
+    subprocess.run(["bash", "-n", str(ROOT / ".ci" / "run")], check=True)
+    code = "\n".join(line.split("#")[0] for line in (ROOT / ".ci" / "run").read_text().splitlines())
+    named = set(re.findall(r"(?<![\w./-])((?:\.ci|tools|benchmarks)/[\w.-]+)", code))
+    missing = sorted(name for name in named if not (ROOT / name).is_file())
+    assert not missing, f".ci/run uses files that do not exist: {missing}"
+    assert {"tools/time_notebooks.py", ".ci/offline", ".ci/colab-pins.txt"} <= named, named
 
 
 def test_ranges_admit_colab_versions():
@@ -127,9 +142,61 @@ def test_notebooks_are_stamped_with_current_badge_and_setup_cell():
     assert stamp_notebooks.main(["--check"]) == 0, "run: python tools/stamp_notebooks.py"
 
 
+def test_stamping_changes_only_the_setup_cell_and_badge_and_is_idempotent():
+    nb = notebook_io.read(NOTEBOOKS[0])
+    url, version = stamp_notebooks.project()
+    old = stamp_notebooks.stamp(notebook_io.read(NOTEBOOKS[0]), NOTEBOOKS[0].name, url, "0.0.9")
+    assert "nnlib 0.0.9" in old.cells[0].source and "/blob/v0.0.9/" in old.cells[1].source
+    assert old.cells[0].outputs == [] and old.cells[0].execution_count is None
+    again = stamp_notebooks.stamp(old, NOTEBOOKS[0].name, url, version)
+    assert again.cells[0].source == nb.cells[0].source
+    assert again.cells[1:] == nb.cells[1:] and again.metadata == nb.metadata
+    text = notebook_io.dumps(again)
+    assert notebook_io.dumps(stamp_notebooks.stamp(again, NOTEBOOKS[0].name, url, version)) == text
+
+
+def test_check_mode_writes_nothing_and_names_the_stale_files(tmp_path, capsys):
+    """notebook_io.sync, behind every tool's --check: exit 1 and list the stale files, touching
+    none; without --check, write (or remove) exactly those and exit 0."""
+    current, stale, extra = tmp_path / "current.ipynb", tmp_path / "stale.ipynb", tmp_path / "x"
+    for path, text in ((current, "same\n"), (stale, "old\n"), (extra, "gone\n")):
+        path.write_text(text)
+    missing = tmp_path / "sub" / "new.ipynb"
+    wanted = {current: "same\n", stale: "new\n", extra: None, missing: "made\n"}
+    assert notebook_io.sync(wanted, check=True, what="things") == 1
+    out = capsys.readouterr().out
+    assert out.startswith("stale things: ") and "current" not in out
+    assert all(str(p) in out for p in (stale, extra, missing))
+    assert stale.read_text() == "old\n" and extra.exists() and not missing.exists()
+    assert notebook_io.sync(wanted, check=False, what="things") == 0
+    assert stale.read_text() == "new\n" and not extra.exists() and missing.read_text() == "made\n"
+    assert notebook_io.sync(wanted, check=True, what="things") == 0
+    assert capsys.readouterr().out.count("\n") == 1  # the "wrote" line; the last check is silent
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_was_saved_from_one_clean_run(path):
+    """Counts 1..n, no error, no per-run noise: the notebook was saved as
+    tools/execute_notebooks.py saves it (whether its outputs are current, nbval checks)."""
+    assert notebook_io.run_problems(notebook_io.read(path)) == [], \
+        f"run: python tools/execute_notebooks.py {path.relative_to(ROOT)}"
+
+
+def test_run_problems_notices_a_notebook_run_out_of_order():
+    nb = notebook_io.read(NOTEBOOKS[0])
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    code[0].execution_count, code[1].execution_count = code[1].execution_count, 1
+    code[2].outputs.append(nbformat.v4.new_output("error", ename="ValueError", evalue="x",
+                                                  traceback=[]))
+    nb.metadata.language_info["version"] = "3.12.1"
+    problems = "\n".join(notebook_io.run_problems(nb))
+    for kind in ("execution counts", "error output: ValueError", "Python version"):
+        assert kind in problems, problems
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_setup_cell_does_nothing_outside_colab(path, monkeypatch, capsys):
-    source = "".join(json.loads(path.read_text())["cells"][0]["source"])
+    source = notebook_io.read(path).cells[0].source
     monkeypatch.delitem(sys.modules, "google.colab", raising=False)
     monkeypatch.setattr(subprocess, "run", lambda *a, **k: pytest.fail("ran a command locally"))
     exec(source, {})
@@ -143,7 +210,7 @@ def test_setup_cell_in_colab_installs_the_pinned_version_and_upgrades_nothing(pa
     pyproject.toml names, --no-deps and no flag that could upgrade or replace what Colab has,
     and nothing from google.colab (no Drive mount, no sign-in). .ci/run's Colab-like leg then
     runs this command for real against Colab's versions (.ci/colab_setup.py)."""
-    source = "".join(json.loads(path.read_text())["cells"][0]["source"])
+    source = notebook_io.read(path).cells[0].source
     url, version = stamp_notebooks.project()
     assert re.fullmatch(r"\d+\.\d+\.\d+", version), "the setup cell must pin a release"
     commands, used = [], []
@@ -186,8 +253,88 @@ def test_readme_links_every_notebook_in_colab():
         assert target[0] == version and (ROOT / target[1]).exists(), target
 
 
+def test_readme_links_open_files_that_exist():
+    readme = (ROOT / "README.md").read_text()
+    links = re.findall(r"\]\(([^)\s]+)\)", readme)
+    local = [link.split("#")[0] for link in links if not re.match(r"[a-z]+:", link)]
+    assert "INSTRUCTORS.md" in local and "notebooks/student/" in local
+    missing = [link for link in local if not (ROOT / link).exists()]
+    assert not missing, f"the README links files that do not exist: {missing}"
+
+
 def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text()
     blocks = re.findall(r"```bash\n(.*?)\n```", readme, re.S)
     test_command = next(b for b in blocks if "pytest" in b)
     assert test_command in (ROOT / ".ci" / "run").read_text().splitlines()
+
+
+def _course_commands():
+    """The commands of the README's "Working on the course" table."""
+    section = (ROOT / "README.md").read_text().split("\n## Working on the course\n")[1]
+    section = section.split("\n## ")[0]
+    return re.findall(r"^\| .+ \| `([^`]+)` \|$", section, re.M)
+
+
+COURSE_COMMANDS = _course_commands()
+
+
+def test_the_course_table_lists_every_tool():
+    assert len(COURSE_COMMANDS) >= 8
+    used = {word for command in COURSE_COMMANDS for word in shlex.split(command)}
+    for tool in ("execute_notebooks", "make_student_notebooks", "stamp_notebooks",
+                 "time_notebooks"):
+        assert f"tools/{tool}.py" in used, tool
+
+
+def _try(command):
+    """Start the run that tries one command of the README's table (as a learner would, with this
+    environment's Python for .venv/bin/python) without its slow or writing part: pytest collects
+    what it would run; a tool (tools/*.py) runs with the README's own arguments plus --check,
+    which writes nothing; any other script loads without running its main."""
+    python, *args = shlex.split(command)
+    assert python == ".venv/bin/python", command
+    if args[:2] == ["-m", "pytest"]:
+        assert all((ROOT / path).exists() for path in args[2:] if not path.startswith("-"))
+        words = [*args, "--collect-only", "-q"]
+    else:
+        assert (ROOT / args[0]).is_file(), f"{args[0]} does not exist"
+        if (ROOT / args[0]).parent == ROOT / "tools":
+            words = args if "--check" in args else [*args, "--check"]
+        else:
+            words = ["-c", f"import runpy; runpy.run_path({args[0]!r}, run_name='readme_test')"]
+    return subprocess.Popen([sys.executable, *words], cwd=ROOT, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+@pytest.fixture(scope="module")
+def course_command_runs():
+    """Every command of the table started at once: each takes seconds, mostly imports."""
+    runs = {}
+    for command in COURSE_COMMANDS:
+        try:
+            runs[command] = _try(command)
+        except AssertionError as problem:  # (raised again by that command's test alone)
+            runs[command] = problem
+    yield runs
+    for run in runs.values():
+        if isinstance(run, subprocess.Popen):
+            if run.poll() is None:
+                run.kill()
+            run.communicate()
+
+
+@pytest.mark.parametrize("command", COURSE_COMMANDS)
+def test_readme_course_command_works(command, course_command_runs):
+    """See _try. A tool without --check (time_notebooks.py, which writes nothing) must answer
+    --help instead."""
+    run = course_command_runs[command]
+    if isinstance(run, AssertionError):
+        raise run
+    out, err = run.communicate(timeout=300)
+    if run.returncode == 2 and "unrecognized arguments: --check" in err:
+        done = subprocess.run([sys.executable, *run.args[1:-1], "--help"], cwd=ROOT,
+                              capture_output=True, text=True)
+        run, out, err = done, done.stdout, done.stderr
+        assert out.startswith("usage:"), out
+    assert run.returncode == 0, f"{' '.join(run.args[1:])}:\n{out}\n{err}"

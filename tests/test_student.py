@@ -1,5 +1,4 @@
 """The workshop kit: exercises with checks, generated student notebooks, figure descriptions."""
-import json
 import re
 import sys
 from pathlib import Path
@@ -11,13 +10,14 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import make_student_notebooks as student  # noqa: E402
+import notebook_io  # noqa: E402
 
-SOLUTIONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-STUDENTS = sorted((ROOT / "notebooks" / "student").glob("*.ipynb"))
+SOLUTIONS = notebook_io.course_notebooks()
+STUDENTS = sorted(notebook_io.STUDENT.glob("*.ipynb"))
 
 
 def cells(path):
-    return json.loads(path.read_text())["cells"]
+    return notebook_io.read(path).cells
 
 
 def source(cell):
@@ -58,6 +58,26 @@ def test_student_notebooks_are_current():
     assert STUDENTS, "no student notebooks: run python tools/make_student_notebooks.py"
     assert [p.name for p in STUDENTS] == [p.name for p in SOLUTIONS]
     assert student.main(["--check"]) == 0, "stale: run python tools/make_student_notebooks.py"
+
+
+def test_student_notebook_generation_keeps_the_committed_format(tmp_path):
+    """Generated into an empty folder, a student notebook is nbformat's text of the notebook,
+    sources as single strings; generated again, nothing is stale."""
+    source = tmp_path / "solutions"
+    source.mkdir()
+    (source / SOLUTIONS[0].name).write_text(SOLUTIONS[0].read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    target = tmp_path / "student"
+    wanted = student.wanted(source, target)
+    assert list(wanted) == [target / SOLUTIONS[0].name]
+    assert notebook_io.sync(wanted, check=False, what="student notebooks") == 0
+    text = (target / SOLUTIONS[0].name).read_text(encoding="utf-8")
+    nb = notebook_io.read(target / SOLUTIONS[0].name)
+    assert text == notebook_io.dumps(nb, split_lines=False) and '"source": "' in text
+    assert nb.metadata.nnlib_course.generated_from == f"notebooks/{SOLUTIONS[0].name}"
+    assert notebook_io.sync(student.wanted(source, target), check=True, what="students") == 0
+    (source / SOLUTIONS[0].name).unlink()  # a renamed or removed solution notebook
+    assert student.wanted(source, target) == {target / SOLUTIONS[0].name: None}
 
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name[:2])
@@ -141,8 +161,7 @@ def test_every_figure_has_a_text_description_next_to_it(path):
 
 
 def test_the_instructor_guide_names_only_presets_and_questions_that_exist():
-    guide = (ROOT / "INSTRUCTORS.md").read_text()
-    assert "INSTRUCTORS.md" in (ROOT / "README.md").read_text()
+    guide = (ROOT / "INSTRUCTORS.md").read_text()  # (that the README links it: test_project.py)
     rows = re.findall(r"^\| (0\d)(?: \([a-z]+\))? \| ([^|]+?) \| [^|]*\d[^|]* \|", guide, re.M)
     assert len(rows) >= 10, "the preset table is missing"
     for number, preset in rows:

@@ -2,20 +2,31 @@
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 from nnlib.checks import Question  # noqa: E402
+from nnlib.viz.live import LiveFigure  # noqa: E402
 from nnlib.widgets import question_widget, slider, slider_app  # noqa: E402
 
 
+class Recorder(LiveFigure):
+    """A tiny live view that records every update it is asked for."""
+
+    def __init__(self, calls):
+        super().__init__(figsize=(2, 1))
+        self.calls = calls
+        ax = self.fig.add_subplot(xlim=(0, 30), ylim=(0, 1))
+        (self.line,) = ax.plot([], [])
+        self.freeze(self.line)
+
+    def update(self, lr, steps):
+        self.calls.append((lr, steps))
+        self.line.set_data([0, steps], [0, lr])
+        return self.fig
+
+
 def recording_update(calls):
-    def update(lr, steps):
-        calls.append((lr, steps))
-        fig, ax = plt.subplots(figsize=(2, 1))
-        ax.plot([0, steps], [0, lr])
-        return fig
-    return update
+    return Recorder(calls)
 
 
 def test_moving_a_slider_redraws_with_its_new_value():
@@ -53,7 +64,7 @@ def test_a_concept_check_widget_judges_the_chosen_option():
                         nudges={0: "3 leaves a remainder."})
     prompt, choices, verdict = question_widget(question).children
     assert "Which is even?" in prompt.value and choices.value is None and verdict.value == ""
-    assert choices.description and [label for label, _ in choices.options][0] == "a) 3"
+    assert choices.description == "Your answer:" and [label for label, _ in choices.options][0] == "a) 3"
     choices.value = 0
     assert "Not quite" in verdict.value and "remainder" in verdict.value
     choices.value = 1

@@ -5,7 +5,7 @@
 from pathlib import Path
 
 import nnlib
-from nnlib.views import FrontierView
+from nnlib.viz.frontier import FrontierView
 
 ROOT = Path(__file__).resolve().parent.parent
 

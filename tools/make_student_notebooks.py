@@ -11,21 +11,28 @@ between nbgrader-style markers, with an optional hint line:
 
 The student copy keeps everything else and replaces each marked block by a stub that raises
 NotImplementedError (the check under the exercise then says "not started yet"). Outputs are
-cleared and the Colab badge points at the student copy. They are written to notebooks/student/.
+cleared and the Colab badge points at the student copy. They are written to notebooks/student/,
+with nbformat (tools/notebook_io.py), each cell's source one string as they have always been
+committed; a student notebook is stale when generating it again would change its file, and a
+student notebook whose solution notebook is gone is removed.
 
     python tools/make_student_notebooks.py           # write notebooks/student/*.ipynb
-    python tools/make_student_notebooks.py --check   # exit 1 if any student notebook is stale
+    python tools/make_student_notebooks.py --check   # write nothing; exit 1 if any is stale
+
+The markers are nbgrader's, but nbgrader itself is not used (tools/notebook_io.py says why): its
+ClearSolutions preprocessor replaces a block by one fixed stub, with no per-block hint, and needs
+nbgrader's cell metadata and its server-side dependency tree.
 """
-import json
-import re
+import copy
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import notebook_io  # noqa: E402
 import stamp_notebooks  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCE, TARGET = ROOT / "notebooks", ROOT / "notebooks" / "student"
+ROOT = notebook_io.ROOT
+SOURCE, TARGET = notebook_io.NOTEBOOKS, notebook_io.STUDENT
 BEGIN, END, HINT = "### BEGIN SOLUTION", "### END SOLUTION", "### HINT:"
 STUDENT_NOTE = ("*Student version: the exercises at the end are yours to solve. Each check cell "
                 "tells you at once whether your answer works.*")
@@ -59,52 +66,39 @@ def strip_solutions(source):
 
 
 def student_version(nb, name, url, version):
-    """A student notebook (a dict) made from a solution notebook (a dict)."""
-    nb = json.loads(json.dumps(nb))
-    for cell in nb["cells"]:
-        cell["source"] = "".join(cell["source"])
-        if cell["cell_type"] == "code":
-            cell["source"] = strip_solutions(cell["source"])
-            cell["outputs"], cell["execution_count"] = [], None
-    title = nb["cells"][1]
-    lines = title["source"].split("\n")
+    """A student notebook made from a solution notebook (nbformat NotebookNodes; nb is left as
+    it is)."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.source = strip_solutions(cell.source)
+            cell.outputs, cell.execution_count = [], None
+    title = nb.cells[1]
+    lines = title.source.split("\n")
     lines[0] = stamp_notebooks.badge_line(url, version, f"student/{name}")
     heading = next(i for i, line in enumerate(lines) if line.startswith("# "))
     lines[heading + 1:heading + 1] = ["", STUDENT_NOTE]
-    title["source"] = "\n".join(lines)
-    nb["metadata"]["nnlib_course"] = {"generated_from": f"notebooks/{name}",
-                                      "by": "tools/make_student_notebooks.py"}
+    title.source = "\n".join(lines)
+    nb.metadata["nnlib_course"] = {"generated_from": f"notebooks/{name}",
+                                   "by": "tools/make_student_notebooks.py"}
     return nb
 
 
-def solution_count(nb):
-    """How many solution blocks a notebook has (a solution notebook should have some)."""
-    return sum(len(re.findall(r"^\s*### BEGIN SOLUTION\s*$", "".join(c["source"]), re.M))
-               for c in nb["cells"])
+def wanted(source=SOURCE, target=TARGET):
+    """{student notebook path: its text, or None if it should not exist}."""
+    url, version = stamp_notebooks.project()
+    texts = {target / path.name: notebook_io.dumps(
+                 student_version(notebook_io.read(path), path.name, url, version),
+                 split_lines=False)
+             for path in sorted(source.glob("*.ipynb"))}
+    for path in sorted(target.glob("*.ipynb")):  # a solution notebook was renamed or removed
+        texts.setdefault(path, None)
+    return texts
 
 
 def main(argv):
-    url, version = stamp_notebooks.project()
-    check, stale = "--check" in argv, []
-    expected = {}
-    for path in sorted(SOURCE.glob("*.ipynb")):
-        student = student_version(json.loads(path.read_text()), path.name, url, version)
-        expected[path.name] = json.dumps(student, indent=1, ensure_ascii=False) + "\n"
-    present = {p.name for p in TARGET.glob("*.ipynb")} if TARGET.exists() else set()
-    for name, text in expected.items():
-        target = TARGET / name
-        if not target.exists() or target.read_text() != text:
-            stale.append(name)
-            if not check:
-                TARGET.mkdir(exist_ok=True)
-                target.write_text(text)
-    for name in sorted(present - set(expected)):  # a solution notebook was renamed or removed
-        stale.append(name)
-        if not check:
-            (TARGET / name).unlink()
-    if stale:
-        print(("stale student notebooks: " if check else "wrote: ") + ", ".join(stale))
-    return 1 if (check and stale) else 0
+    args = notebook_io.arguments(__doc__, check="the stale student notebooks").parse_args(argv)
+    return notebook_io.sync(wanted(), args.check, "student notebooks")
 
 
 if __name__ == "__main__":

@@ -5,14 +5,22 @@ them into the first cell (the setup cell) and the badge line of the title cell o
 tests/test_project.py fails when a notebook is stale.
 
     python tools/stamp_notebooks.py            # stamp notebooks/*.ipynb in place
-    python tools/stamp_notebooks.py --check    # exit 1 if any notebook is stale
+    python tools/stamp_notebooks.py --check    # write nothing; exit 1 if any notebook is stale
+
+Notebooks are read and written with nbformat (tools/notebook_io.py); a notebook is stale when
+stamping would change its file. Only the setup cell and the badge line are ever changed: a setup
+cell whose source is already current keeps its outputs.
 """
-import json
 import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import nbformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import notebook_io  # noqa: E402
+
+ROOT = notebook_io.ROOT
 SETUP_TAG = "colab-setup"
 BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
 
@@ -52,45 +60,34 @@ def badge_line(url, version, name):
 
 
 def stamp(nb, name, url, version):
-    """Return the notebook dict with its setup cell and badge brought up to date."""
-    cells = nb["cells"]
-    setup = {"cell_type": "code", "execution_count": None, "id": "colab-setup",
-             "metadata": {"tags": [SETUP_TAG]}, "outputs": [], "source": setup_source(url, version)}
+    """Bring a notebook's (an nbformat NotebookNode's) setup cell and badge up to date, in place;
+    returns it."""
+    cells = nb.cells
+    setup = nbformat.v4.new_code_cell(setup_source(url, version), id=SETUP_TAG,
+                                      metadata={"tags": [SETUP_TAG]})
     if cells and SETUP_TAG in cells[0].get("metadata", {}).get("tags", []):
-        old = cells[0]
-        if old["source"] != setup["source"]:
+        if cells[0].source != setup.source:
             cells[0] = setup
-        else:
-            setup = old
     else:
         cells.insert(0, setup)
     title = cells[1]
-    lines = "".join(title["source"]).split("\n")
+    lines = title.source.split("\n")
     badge = badge_line(url, version, name)
     if lines and lines[0].startswith("[![Open In Colab]"):
         lines[0] = badge
     else:
         lines = [badge, ""] + lines
-    title["source"] = "\n".join(lines)
+    title.source = "\n".join(lines)
     return nb
 
 
 def main(argv):
+    args = notebook_io.arguments(__doc__, check="the notebooks stamping would change").parse_args(
+        argv)
     url, version = project()
-    check, stale = "--check" in argv, []
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        text = path.read_text()
-        nb = json.loads(text)
-        for cell in nb["cells"]:  # compare sources as single strings
-            cell["source"] = "".join(cell["source"])
-        stamped = stamp(json.loads(json.dumps(nb)), path.name, url, version)
-        if stamped != nb:
-            stale.append(path.name)
-            if not check:
-                path.write_text(json.dumps(stamped, indent=1, ensure_ascii=False) + "\n")
-    if stale:
-        print(("stale: " if check else "stamped: ") + ", ".join(stale))
-    return 1 if (check and stale) else 0
+    wanted = {path: notebook_io.dumps(stamp(notebook_io.read(path), path.name, url, version))
+              for path in notebook_io.course_notebooks()}
+    return notebook_io.sync(wanted, args.check, "stamped notebooks")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ Works on copies in a temporary folder (the committed notebooks are never touched
 2. run 2: nbval strict (pyproject.toml's options) on run 1's executed copies, so every text output
    of a second fresh run must equal the first's: "restart and run all" twice gives the same page.
 Exits 1 if a notebook takes 20 s or more, all of them 60 s or more (a 2-core machine), a notebook
-fails to run, or run 2 differs from run 1.
+fails to run, or run 2 differs from run 1. It writes nothing, so it has no --check: it is one.
+Execution is the same as tools/execute_notebooks.py's (tools/notebook_io.py, nbclient).
 """
 import shutil
 import subprocess
@@ -17,15 +18,17 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from execute_notebooks import execute  # noqa: E402  (the same timed, fresh-kernel execution)
+import notebook_io  # noqa: E402
+from notebook_io import execute  # noqa: E402  (the same timed, fresh-kernel execution)
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = notebook_io.ROOT
 PER_NOTEBOOK = 20.0  # seconds, each notebook top to bottom
 TOTAL = 60.0  # seconds, all of them
 
 
 def main(argv):
-    paths = [Path(p).resolve() for p in argv] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    args = notebook_io.arguments(__doc__, paths="notebooks to time").parse_args(argv)
+    paths = [path.resolve() for path in args.paths] or notebook_io.course_notebooks()
     if not paths:
         print("no notebooks found")
         return 1

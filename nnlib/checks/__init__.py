@@ -3,20 +3,20 @@
 Each exercise in a notebook ends with a check cell, for example ``checks.half_mse(half_mse)``:
 it runs your function on small seeded cases and says what passed or what is wrong (shape, sign,
 scale, or the values expected and received), without showing the answer. ``checks.concept(key)``
-asks a quick multiple-choice question. One module per notebook holds its checks and questions.
+asks a quick multiple-choice question. One module per notebook holds its checks, each beside its
+reference answer and the typical wrong answers it recognises; questions.py holds the questions.
 """
 from . import notebook01, notebook02, notebook03, notebook04, notebook05
 from ._concepts import Question
 from ._core import Result
+from .questions import QUESTIONS
 
 _MODULES = (notebook01, notebook02, notebook03, notebook04, notebook05)
-QUESTIONS = {}
 for _module in _MODULES:
     for _name in _module.__all__:
         if _name in globals():
             raise ImportError(f"two notebooks define a check named {_name!r}")
         globals()[_name] = getattr(_module, _name)
-    QUESTIONS.update(_module.QUESTIONS)
 
 
 def concept(key):

@@ -121,6 +121,23 @@ def _constant_ratio(got, expected):
     return ratio
 
 
+def build_cases(reference, inputs, mistakes=(), names=None):
+    """run_cases' (args, expected, mistakes) triples: the reference answer and the wrong ones on inputs.
+
+    inputs: argument tuples. mistakes: (wrong_answer, explanation) pairs, each wrong_answer a small
+    function with the learner's signature. names: the names of the results, for an exercise that
+    returns several things (they are then compared one by one).
+    """
+    triples = []
+    for args in inputs:
+        expected, wrong = reference(*args), [(answer(*args), why) for answer, why in mistakes]
+        if names:
+            expected = dict(zip(names, expected))
+            wrong = [(dict(zip(names, value)), why) for value, why in wrong]
+        triples.append((args, expected, wrong))
+    return triples
+
+
 def run_cases(name, fn, cases, arg_names, hint=""):
     """Check ``fn`` on every case; the first failing case is reported with its inputs.
 

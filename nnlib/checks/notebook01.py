@@ -1,51 +1,73 @@
-"""Checks and concept questions for notebook 01 (a single neuron)."""
+"""Checks for notebook 01 (a single neuron): each reference answer, and the wrong answers it knows."""
 import numpy as np
 
 from ..activations import sigmoid
 from ..datasets import logic_gate
-from ._concepts import Question
-from ._core import FAILED, PASSED, Result, gate_weights, run_cases
+from ._core import FAILED, PASSED, Result, build_cases, gate_weights, run_cases
+from .questions import asked_in
 
 __all__ = ["weighted_sum", "perceptron", "or_weights", "neuron_forward"]
+QUESTIONS = asked_in("01")
+
+
+def _weighted_sum(x, w, b):
+    """Exercise 1.1's reference answer."""
+    return x @ w + b
+
+
+# typical wrong answers to exercise 1.1; the check pairs each with what it gets wrong
+def _sum_without_bias(x, w, b): return x @ w
+def _bias_per_input(x, w, b): return x @ w + len(x) * b
+def _bias_subtracted(x, w, b): return x @ w - b
+def _inputs_added(x, w, b): return x + w + b
+def _products_not_added(x, w, b): return x * w + b
 
 
 def weighted_sum(fn):
     """Check exercise 1.1: weighted_sum(x, w, b) -> z = x1*w1 + x2*w2 + ... + b for one sample."""
     rng = np.random.default_rng(101)  # fixed seed: the same cases every run
-    cases = []
-    for x, w, b in [(np.array([2.0, 3.0]), np.array([0.5, -1.0]), 1.0),
-                    (rng.integers(-3, 4, 3).astype(float), rng.normal(size=3).round(2), -0.5),
-                    (np.array([4.0]), np.array([1.5]), 2.0)]:
-        cases.append(((x, w, b), x @ w + b,
-                      [(x @ w, "the bias b is missing: it is added once, after the weighted inputs."),
-                       (x @ w + len(x) * b, "the bias was added once per input; add it only once."),
-                       (x @ w - b, "the bias is subtracted; z adds it."),
-                       (x + w + b, "each input should be *multiplied* by its weight, then the "
-                                   "products added up."),
-                       (x * w + b, "you multiplied each input by its weight; now add the "
-                                   "products up into a single number.")]))
-    return run_cases("weighted_sum", fn, cases, ["x", "w", "b"],
+    inputs = [(np.array([2.0, 3.0]), np.array([0.5, -1.0]), 1.0),
+              (rng.integers(-3, 4, 3).astype(float), rng.normal(size=3).round(2), -0.5),
+              (np.array([4.0]), np.array([1.5]), 2.0)]
+    mistakes = [(_sum_without_bias, "the bias b is missing: it is added once, after the weighted inputs."),
+                (_bias_per_input, "the bias was added once per input; add it only once."),
+                (_bias_subtracted, "the bias is subtracted; z adds it."),
+                (_inputs_added, "each input should be *multiplied* by its weight, then the products "
+                                "added up."),
+                (_products_not_added, "you multiplied each input by its weight; now add the products "
+                                      "up into a single number.")]
+    return run_cases("weighted_sum", fn, build_cases(_weighted_sum, inputs, mistakes), ["x", "w", "b"],
                      hint="multiply each input by its weight, add the products, then add b")
+
+
+def _perceptron(X, w, b):
+    """Exercise 1.2's reference answer."""
+    return (X @ w + b > 0).astype(float)
+
+
+# typical wrong answers to exercise 1.2
+def _step_at_zero(X, w, b): return (X @ w + b >= 0).astype(float)
+def _flipped(X, w, b): return (X @ w + b < 0).astype(float)
+def _flipped_with_zero(X, w, b): return (X @ w + b <= 0).astype(float)
+def _no_step(X, w, b): return X @ w + b
+def _sigmoid_for_step(X, w, b): return sigmoid(X @ w + b)
 
 
 def perceptron(fn):
     """Check exercise 1.2: perceptron(X, w, b) -> 1.0 where X @ w + b > 0, else 0.0; shape (n,)."""
     rng = np.random.default_rng(102)
     gates = logic_gate("nand")[0]  # (4, 2): the four input pairs
-    cases = []
-    for X, w, b in [(gates, np.array([-2.0, -2.0]), 3.0),      # NAND, as in section 2
-                    (gates, np.array([1.0, 1.0]), -1.0),       # z = 0 on two rows: the step says 0
-                    (rng.integers(0, 9, (5, 2)).astype(float), np.array([0.5, -1.0]), 1.0)]:
-        z = X @ w + b
-        cases.append(((X, w, b), (z > 0).astype(float),
-                      [((z >= 0).astype(float), "where z is exactly 0 the step outputs 0: it says 1 "
-                                                "only when z > 0."),
-                       ((z < 0).astype(float), "the outputs are flipped: 1 belongs where z > 0."),
-                       ((z <= 0).astype(float), "the outputs are flipped: 1 belongs where z > 0."),
-                       (z, "these are the weighted sums z; pass them through the step (z > 0 -> 1)."),
-                       (sigmoid(z), "that is the sigmoid; the perceptron uses the step (z > 0 -> 1).")]))
-    return run_cases("perceptron", fn, cases, ["X", "w", "b"],
-                     hint="compute z for every row with X @ w + b, then turn z > 0 into 1 and the rest into 0")
+    inputs = [(gates, np.array([-2.0, -2.0]), 3.0),      # NAND, as in section 2
+              (gates, np.array([1.0, 1.0]), -1.0),       # z = 0 on two rows: the step says 0
+              (rng.integers(0, 9, (5, 2)).astype(float), np.array([0.5, -1.0]), 1.0)]
+    mistakes = [(_step_at_zero, "where z is exactly 0 the step outputs 0: it says 1 only when z > 0."),
+                (_flipped, "the outputs are flipped: 1 belongs where z > 0."),
+                (_flipped_with_zero, "the outputs are flipped: 1 belongs where z > 0."),
+                (_no_step, "these are the weighted sums z; pass them through the step (z > 0 -> 1)."),
+                (_sigmoid_for_step, "that is the sigmoid; the perceptron uses the step (z > 0 -> 1).")]
+    return run_cases("perceptron", fn, build_cases(_perceptron, inputs, mistakes), ["X", "w", "b"],
+                     hint="compute z for every row with X @ w + b, then turn z > 0 into 1 and the "
+                          "rest into 0")
 
 
 def or_weights(fn):
@@ -80,52 +102,32 @@ def or_weights(fn):
     return Result(False, "\n".join(lines))
 
 
+def _neuron_forward(X, w, b):
+    """Exercise 1.4's reference answer."""
+    return sigmoid(X @ w + b)
+
+
+# typical wrong answers to exercise 1.4
+def _weighted_sums(X, w, b): return X @ w + b
+def _sigmoid_without_bias(X, w, b): return sigmoid(X @ w)
+def _sigmoid_of_minus_z(X, w, b): return sigmoid(-(X @ w + b))
+def _step_for_sigmoid(X, w, b): return (X @ w + b > 0).astype(float)
+def _exp_alone(X, w, b): return np.exp(-(X @ w + b))
+
+
 def neuron_forward(fn):
     """Check exercise 1.4: neuron_forward(X, w, b) -> sigmoid(X @ w + b), shape (n,)."""
     rng = np.random.default_rng(104)
     leaves = np.array([[6.1, 3.2], [1.3, 1.1], [7.5, 8.3]])  # the first three leaves of notebook 01
-    cases = []
-    for X, w, b in [(leaves, np.array([0.8, -1.0]), 1.5),
-                    (rng.normal(size=(4, 3)).round(2), rng.normal(size=3).round(2), 0.25),
-                    (np.array([[2.0]]), np.array([-1.0]), 2.0)]:  # z = 0: exactly 0.5
-        z = X @ w + b
-        cases.append(((X, w, b), sigmoid(z),
-                      [(z, "these are the weighted sums z; the neuron passes them through the sigmoid."),
-                       (sigmoid(X @ w), "the bias b is missing from z."),
-                       (sigmoid(-z), "that is 1 - sigmoid(z): the exponent is e to the *minus* z."),
-                       ((z > 0).astype(float), "that is the step; this neuron uses the smooth sigmoid."),
-                       (np.exp(-z), "close: the sigmoid is 1 / (1 + e^-z), not e^-z alone.")]))
-    return run_cases("neuron_forward", fn, cases, ["X", "w", "b"],
-                     hint="z = X @ w + b gives one number per row; then apply 1 / (1 + e^-z)")
-
-
-QUESTIONS = {q.key: q for q in [
-    Question("01-bias", "A neuron has weights w = (3, -5) and bias b = 2. The input is x = (0, 0). "
-                        "What is z?",
-             ["0", "-2", "2", "-3"], answer=2,
-             explain="both inputs are 0, so the weights contribute nothing and only the bias is "
-                     "left: z = 3·0 - 5·0 + 2 = 2.",
-             nudges={0: "the weights multiply zeros, but is every term of z multiplied by an input?",
-                     1: "check the sign: which part of z is left when both inputs are 0?",
-                     3: "the weights only count when they multiply an input; here both inputs are 0."}),
-    Question("01-frontier-scale", "A step neuron's weights and bias are all multiplied by 10: "
-                                  "(w₁, w₂, b) → (10·w₁, 10·w₂, 10·b). What happens to its frontier, "
-                                  "the line where z = 0?",
-             ["It stays exactly where it is",
-              "It moves 10 times further from the origin",
-              "It turns through a right angle",
-              "It flips: the 'yes' side becomes the 'no' side"], answer=0,
-             explain="10·z is zero exactly where z is zero, and has the same sign everywhere, so "
-                     "the line and its sides do not change.",
-             nudges={1: "the bias slides the line, but the weights were scaled too: where is 10·z = 0?",
-                     2: "turning the line needs a change in the *ratio* of w₁ to w₂; did it change?",
-                     3: "a flip needs a sign change; is 10·z ever of the opposite sign to z?"}),
-    Question("01-sigmoid-zero", "A sigmoid neuron has w = (1, 1) and b = -3, and sees the input "
-                                "x = (1, 2). What does it output?",
-             ["0", "1", "-3", "0.5"], answer=3,
-             explain="z = 1 + 2 - 3 = 0, and the sigmoid of 0 is 1 / (1 + 1) = 0.5: halfway between "
-                     "no and yes.",
-             nudges={0: "that is what a *step* would say at this z; the sigmoid is smooth.",
-                     1: "work out z first: is it large and positive?",
-                     2: "that is the bias alone; the sigmoid's output always lies between 0 and 1."}),
-]}
+    inputs = [(leaves, np.array([0.8, -1.0]), 1.5),
+              (rng.normal(size=(4, 3)).round(2), rng.normal(size=3).round(2), 0.25),
+              (np.array([[2.0]]), np.array([-1.0]), 2.0)]  # z = 0: exactly 0.5
+    mistakes = [(_weighted_sums, "these are the weighted sums z; the neuron passes them through the "
+                                 "sigmoid."),
+                (_sigmoid_without_bias, "the bias b is missing from z."),
+                (_sigmoid_of_minus_z, "that is 1 - sigmoid(z): the exponent is e to the *minus* z."),
+                (_step_for_sigmoid, "that is the step; this neuron uses the smooth sigmoid."),
+                (_exp_alone, "close: the sigmoid is 1 / (1 + e^-z), not e^-z alone.")]
+    return run_cases("neuron_forward", fn, build_cases(_neuron_forward, inputs, mistakes),
+                     ["X", "w", "b"], hint="z = X @ w + b gives one number per row; then apply "
+                                           "1 / (1 + e^-z)")

@@ -1,12 +1,14 @@
-"""Checks and concept questions for notebook 04 (a neuron learns the AND gate)."""
+"""Checks for notebook 04 (a neuron learns AND): each reference answer, and the wrong answers it knows."""
 import numpy as np
 
 from ..activations import sigmoid  # overflow-safe, even for a learner's huge weights
 from ..datasets import logic_gate
-from ._concepts import Question
-from ._core import FAILED, PASSED, Result, close, gate_weights, run_cases, show
+from ..neuron import Neuron
+from ._core import FAILED, PASSED, Result, build_cases, close, gate_weights, run_cases, show
+from .questions import asked_in
 
 __all__ = ["predict_gate", "confident_and", "train_step", "train_neuron"]
+QUESTIONS = asked_in("04")
 
 GATE_X, AND_Y = logic_gate("and")  # (4, 2) truth table inputs, (4,) answers
 OR_Y = logic_gate("or")[1]
@@ -14,8 +16,20 @@ SEED = 17  # the notebook's random start
 
 
 def _start():
-    rng = np.random.default_rng(SEED)  # drawn in the notebook's order: w, then b
-    return rng.standard_normal(2), rng.standard_normal()
+    """The notebook's random start: the w and b that nnlib's Neuron draws from seed 17."""
+    neuron = Neuron(2, activation="sigmoid", rng=SEED)
+    return neuron.w, neuron.b
+
+
+def _predict_gate(X, w, b):
+    """Exercise 4.1's reference answer: a > 0.5 exactly where z > 0."""
+    return (X @ w + b > 0).astype(float)
+
+
+# typical wrong answers to exercise 4.1; the check pairs each with what it gets wrong
+def _outputs_not_labels(X, w, b): return sigmoid(X @ w + b)
+def _labels_swapped(X, w, b): return (X @ w + b <= 0).astype(float)
+def _labels_without_bias(X, w, b): return (X @ w > 0).astype(float)
 
 
 def predict_gate(fn):
@@ -23,17 +37,15 @@ def predict_gate(fn):
     rng = np.random.default_rng(401)
     w17, b17 = _start()
     X5 = rng.normal(size=(5, 2)).round(2)
-    cases = []
-    for X, w, b in [(GATE_X, np.array([4.32, 4.32]), -6.67), (GATE_X, w17.round(2), round(b17, 2)),
-                    (X5, np.array([1.5, -0.5]), 0.25)]:
-        z = X @ w + b  # no case has z = 0, so > and >= agree
-        labels = (z > 0).astype(float)
-        cases.append(((X, w, b), labels,
-                      [(sigmoid(z), "those are the outputs a; turn each into a label, 1 for "
-                                     "yes and 0 for no."),
-                       (1 - labels, "yes and no are swapped: the neuron says yes where a > 0.5."),
-                       ((X @ w > 0).astype(float), "the bias b is missing from z.")]))
-    return run_cases("predict_gate", fn, cases, ["X", "w", "b"], hint="z > 0 exactly when a > 0.5")
+    # no case has z = 0, so > and >= agree
+    inputs = [(GATE_X, np.array([4.32, 4.32]), -6.67), (GATE_X, w17.round(2), round(b17, 2)),
+              (X5, np.array([1.5, -0.5]), 0.25)]
+    mistakes = [(_outputs_not_labels, "those are the outputs a; turn each into a label, 1 for yes and "
+                                      "0 for no."),
+                (_labels_swapped, "yes and no are swapped: the neuron says yes where a > 0.5."),
+                (_labels_without_bias, "the bias b is missing from z.")]
+    return run_cases("predict_gate", fn, build_cases(_predict_gate, inputs, mistakes), ["X", "w", "b"],
+                     hint="z > 0 exactly when a > 0.5")
 
 
 def confident_and(fn):
@@ -57,19 +69,39 @@ def confident_and(fn):
                         f"(outputs {show(outputs)}). Well done!")
 
 
-def _epoch(X, y, w, b, lr, mistake=None):
-    """One epoch of the notebook's hand loop (log loss), or one of its typical mistakes."""
-    a = sigmoid(X @ w + b)                                   # (n,)
+def _train_step(X, y, w, b, lr):
+    """Exercise 4.3's reference answer: one epoch of the notebook's hand loop, with log loss."""
+    a = sigmoid(X @ w + b)                                    # (n,)
     loss = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))  # before the update
-    dz = a - y if mistake == "sum" else (a - y) / len(y)      # (n,)
-    if mistake == "mse":
-        dz = dz * a * (1 - a)
-    step = -lr if mistake == "uphill" else lr
-    w, b = w - step * (X.T @ dz), b - step * dz.sum()
-    if mistake == "after":
-        a = sigmoid(X @ w + b)
-        loss = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))
-    return w, b, loss
+    dz = (a - y) / len(y)                                     # (n,)
+    return w - lr * (X.T @ dz), b - lr * dz.sum(), loss
+
+
+# typical wrong answers to exercise 4.3
+def _half_mse_slope(X, y, w, b, lr):
+    a = sigmoid(X @ w + b)
+    loss = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))
+    dz = (a - y) * a * (1 - a) / len(y)  # half MSE's dL/dz, not log loss's
+    return w - lr * (X.T @ dz), b - lr * dz.sum(), loss
+
+
+# without the 1/n every step is n times too big; an uphill step is a step of -lr
+def _slope_without_the_n(X, y, w, b, lr): return _train_step(X, y, w, b, len(y) * lr)
+def _uphill_update(X, y, w, b, lr): return _train_step(X, y, w, b, -lr)
+
+
+def _loss_after_update(X, y, w, b, lr):
+    w, b, _ = _train_step(X, y, w, b, lr)
+    a = sigmoid(X @ w + b)
+    return w, b, -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))
+
+
+STEP_MISTAKES = {
+    _half_mse_slope: "that gradient keeps the sigmoid's slope a(1 - a), as half MSE would; with log "
+                     "loss dL/dz is simply (a - y) / n.",
+    _slope_without_the_n: "divide dL/dz by n: the loss is the mean over the examples.",
+    _uphill_update: "the update went uphill: subtract lr times the gradient.",
+    _loss_after_update: "record the loss of the forward pass, before the update."}
 
 
 def _cases():
@@ -80,107 +112,72 @@ def _cases():
             (X5, np.array([1.0, 0.0, 0.0, 1.0, 1.0]), np.array([0.5, -0.3]), 0.1, 2.0)]
 
 
-STEP_MISTAKES = {
-    "mse": "that gradient keeps the sigmoid's slope a(1 - a), as half MSE would; with log loss "
-           "dL/dz is simply (a - y) / n.",
-    "sum": "divide dL/dz by n: the loss is the mean over the examples.",
-    "uphill": "the update went uphill: subtract lr times the gradient.",
-    "after": "record the loss of the forward pass, before the update."}
-
-
 def train_step(fn):
     """Check exercise 4.3: train_step(X, y, w, b, lr) -> (w, b, loss), one epoch with log loss."""
-    cases = []
-    for X, y, w, b, lr in _cases():
-        args = (X, y, w, b, lr)
-        names = ("w", "b", "loss")
-        cases.append((args, dict(zip(names, _epoch(*args))),
-                      [(dict(zip(names, _epoch(*args, m))), why) for m, why in STEP_MISTAKES.items()]))
-    return run_cases("train_step", fn, cases, ["X", "y", "w", "b", "lr"],
-                     hint="forward, loss, dz = (a - y) / n, dw and db, update")
+    return run_cases("train_step", fn,
+                     build_cases(_train_step, _cases(), STEP_MISTAKES.items(), names=("w", "b", "loss")),
+                     ["X", "y", "w", "b", "lr"], hint="forward, loss, dz = (a - y) / n, dw and db, update")
 
 
-def _train(X, y, w, b, lr, epochs, mistake=None):
+def _train_neuron(X, y, w, b, lr, epochs):
+    """Exercise 4.4's reference answer: exercise 4.3's step, once per epoch."""
     losses = []
     for _ in range(epochs):
-        w, b, loss = _epoch(X, y, w, b, lr, mistake)
+        w, b, loss = _train_step(X, y, w, b, lr)
         losses.append(loss)
-    if mistake == "extra":
-        losses.append(_epoch(X, y, w, b, lr)[2])
-    return {"w": w, "b": b, "losses": np.array(losses)}
+    return w, b, np.array(losses)
+
+
+# typical wrong answers to exercise 4.4: the right loop around a wrong step, or one loss too many
+def _looping(step):
+    """The train_neuron a learner writes around their own train_step, here step."""
+    def train_neuron(X, y, w, b, lr, epochs):
+        losses = []
+        for _ in range(epochs):
+            w, b, loss = step(X, y, w, b, lr)
+            losses.append(loss)
+        return w, b, np.array(losses)
+    return train_neuron
+
+
+def _one_loss_too_many(X, y, w, b, lr, epochs):
+    w, b, losses = _train_neuron(X, y, w, b, lr, epochs)
+    return w, b, np.append(losses, _train_step(X, y, w, b, lr)[2])
 
 
 def train_neuron(fn):
     """Check exercise 4.4: train_neuron(X, y, w, b, lr, epochs) -> (w, b, losses); learns AND."""
-    mistakes = dict(STEP_MISTAKES, after="record each epoch's loss before its update, so "
-                                         "losses[0] is the loss at the start.",
-                    extra="keep one loss per epoch (epochs values).")
-    cases = []
-    for (X, y, w, b, lr), epochs in zip(_cases(), [3, 2, 4]):
-        args = (X, y, w, b, lr, epochs)
-        cases.append((args, _train(*args),
-                      [(_train(*args, mistake=m), why) for m, why in mistakes.items()]))
-    result = run_cases("train_neuron", fn, cases, ["X", "y", "w", "b", "lr", "epochs"],
+    mistakes = [(_looping(step), STEP_MISTAKES[step])
+                for step in (_half_mse_slope, _slope_without_the_n, _uphill_update)]
+    mistakes += [(_looping(_loss_after_update), "record each epoch's loss before its update, so "
+                                                "losses[0] is the loss at the start."),
+                 (_one_loss_too_many, "keep one loss per epoch (epochs values).")]
+    inputs = [args + (epochs,) for args, epochs in zip(_cases(), [3, 2, 4])]
+    result = run_cases("train_neuron", fn,
+                       build_cases(_train_neuron, inputs, mistakes, names=("w", "b", "losses")),
+                       ["X", "y", "w", "b", "lr", "epochs"],
                        hint="call train_step once per epoch and keep its losses")
     if not result:
         return result
-    return _learns_and(fn, len(cases))
+    return _learns_and(fn, len(inputs))
 
 
 def _learns_and(fn, n_cases):
-    """The notebook's reference run: AND from seed 17's start, lr 1, 200 epochs."""
+    """The notebook's reference run: nnlib's Neuron learns AND from seed 17's start, lr 1, 200 epochs."""
     w0, b0 = _start()
-    reference = _train(GATE_X, AND_Y, w0, b0, 1.0, 200)
+    reference = Neuron(2, activation="sigmoid", rng=SEED).fit(GATE_X, AND_Y, lr=1.0, epochs=200,
+                                                              loss="log_loss")
     try:
         w, b, losses = fn(GATE_X.copy(), AND_Y.copy(), w0.copy(), b0, 1.0, 200)
     except Exception as error:  # noqa: BLE001 - report, never raise, in front of a room
         return Result(False, f"{FAILED} train_neuron: the 200-epoch run on AND raised "
                              f"{type(error).__name__}: {error}")
     right = int(np.sum((sigmoid(GATE_X @ np.asarray(w, float) + b) > 0.5) == AND_Y))
-    if right < 4 or not (close(w, reference["w"]) and close(b, reference["b"])):
+    if right < 4 or not (close(w, reference.w) and close(b, reference.b)):
         return Result(False, f"{FAILED} train_neuron: the small cases pass, but 200 epochs on AND "
                              f"from the notebook's start (lr = 1) end at w = {show(w)}, "
                              f"b = {show(b)} with {right} of 4 answers right; the notebook's run "
-                             f"ends at w = {show(reference['w'])}, b = {show(reference['b'])}.")
+                             f"ends at w = {show(reference.w)}, b = {show(reference.b)}.")
     return Result(True, f"{PASSED} train_neuron: correct on all {n_cases} test cases, and from "
                         f"the notebook's start it learns AND: 4 of 4 right after 200 epochs, "
                         f"last recorded loss {losses[-1]:.4f}. Well done!")
-
-
-QUESTIONS = {q.key: q for q in [
-    Question("04-push",
-             "Mid-training, the neuron outputs a = 0.9 for the input (1, 0), whose right answer "
-             "is 0. With log loss over the n = 4 AND examples, what is ∂L/∂z for that example?",
-             ["-0.225", "0.9", "0.225", "0.02"], answer=2,
-             explain="∂L/∂z = (a - y) / n = (0.9 - 0) / 4 = 0.225; it is positive, so the update "
-                     "lowers z for this input and pushes its answer towards no.",
-             nudges={0: "compare a with y: is the output too high or too low? The sign of "
-                        "(a - y) says which.",
-                     1: "the loss is a mean over the four examples: something is still to be "
-                        "divided.",
-                     3: "that keeps the sigmoid's slope a(1 - a), as half MSE would; with log "
-                        "loss that factor cancels."}),
-    Question("04-or-bias",
-             "The trained AND neuron has w₁ = w₂ ≈ 4.3 and b ≈ -6.7. Which single change turns "
-             "it into an OR neuron?",
-             ["Make both weights negative", "Make b positive, about +6.7",
-              "Make both weights smaller, about 2 each", "Make b less negative, about -2"], answer=3,
-             explain="with b ≈ -2 the input (0, 0) still gives z < 0 (no), but one input alone "
-                     "gives z ≈ 4.3 - 2 > 0 (yes): one input is now enough.",
-             nudges={0: "work out z for (1, 1) with negative weights and a negative bias.",
-                     1: "what would the neuron answer for (0, 0), where z = b?",
-                     2: "with smaller weights, can even both inputs together lift z above zero?"}),
-    Question("04-xor",
-             "Why does a single neuron never learn XOR, however long it trains?",
-             ["Its learning rate is too small",
-              "Its yes-region is one side of a straight line, and no line puts XOR's two "
-              "yes-examples on one side and its two no-examples on the other",
-              "Log loss cannot be used for XOR",
-              "XOR has too few examples to learn from"], answer=1,
-             explain="a side of a line holding both yes-examples holds their midpoint (0.5, 0.5); "
-                     "but that is also the no-examples' midpoint, so it would have to be on the "
-                     "no side too.",
-             nudges={0: "a bigger or smaller rate changes the route, not where the route can end.",
-                     2: "the same loss learns AND, OR and NAND from four examples just as well.",
-                     3: "AND has exactly as many examples, and the neuron learns it."}),
-]}

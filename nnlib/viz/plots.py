@@ -1,42 +1,26 @@
-"""Plot helpers: each takes data and an optional ax, draws, and returns the ax.
+"""Static plot helpers: each takes data and an optional ax, draws, and returns the ax.
 
-They never call plt.show() and never change matplotlib's global settings. Colours come from the
-Okabe-Ito palette, which colour-blind readers can tell apart; classes also differ by marker shape.
+They never call plt.show() and never change matplotlib's global settings. The draw_* helpers
+underneath take an ax first and return the artists they drew, for views that move them later.
 """
 import numpy as np
 
-OKABE_ITO = {"blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
-             "sky": "#56B4E9", "purple": "#CC79A7", "yellow": "#F0E442", "black": "#000000"}
-CLASS_COLORS = [OKABE_ITO["orange"], OKABE_ITO["blue"], OKABE_ITO["green"]]  # class 0, 1, 2
-CLASS_MARKERS = ["s", "o", "^"]
+from .style import CLASS_COLORS, CLASS_MARKERS, OKABE_ITO, axes_or_new, binary_cmap
 
 
-def _ax(ax):
-    if ax is None:
-        import matplotlib.pyplot as plt
-        ax = plt.figure().add_subplot()
+def draw_classes(ax, X, y, names=("no", "yes"), s=60):
+    """Scatter the two columns of X (n, 2), one colour and marker per class of y; returns the collections."""
+    X, y = np.asarray(X, dtype=float), np.asarray(y).astype(int)
+    return [ax.scatter(X[y == c, 0], X[y == c, 1], s=s, c=CLASS_COLORS[c], marker=CLASS_MARKERS[c],
+                       edgecolors="black", linewidths=0.8, label=name, zorder=3)
+            for c, name in enumerate(names)]
+
+
+def scatter_classes(X, y, ax=None, names=("no", "yes"), s=60):
+    """Scatter the two columns of X (n, 2), one colour and marker per class of y (n,); returns ax."""
+    ax = axes_or_new(ax)
+    draw_classes(ax, X, y, names, s)
     return ax
-
-
-def scatter_classes(X, y, ax=None, names=("no", "yes"), **kwargs):
-    """Scatter the two columns of X (n, 2), one colour and marker per class of y (n,)."""
-    ax = _ax(ax)
-    y = np.asarray(y).astype(int)
-    for c, name in enumerate(names):
-        pts = X[y == c]
-        ax.scatter(pts[:, 0], pts[:, 1], s=kwargs.get("s", 60), c=CLASS_COLORS[c],
-                   marker=CLASS_MARKERS[c], edgecolors="black", linewidths=0.8, label=name, zorder=3)
-    return ax
-
-
-def binary_cmap(pale=0.0):
-    """A colour map from the "no" colour (0) through white (0.5) to the "yes" colour (1).
-
-    pale in [0, 1) mixes both end colours that far towards white, so points drawn on top stand out.
-    """
-    from matplotlib.colors import LinearSegmentedColormap, to_rgb
-    ends = [pale + (1 - pale) * np.array(to_rgb(c)) for c in CLASS_COLORS[:2]]
-    return LinearSegmentedColormap.from_list("no_yes", [ends[0], "#FFFFFF", ends[1]])
 
 
 def line_in_box(w, b, box):
@@ -47,18 +31,6 @@ def line_in_box(w, b, box):
     if abs(w[0]) > 1e-9:
         return -(w[1] * ends + b) / w[0], ends
     return [], []
-
-
-def freeze_layout(fig, *moving):
-    """Lay fig out once and mark the artists a slider moves as animated.
-
-    Later redraws keep this layout (no costly re-layout per slider move), and
-    nnlib.widgets.figure_png redraws only the animated artists over the static rest.
-    """
-    fig.draw_without_rendering()
-    fig.set_layout_engine("none")
-    for artist in moving:
-        artist.set_animated(True)
 
 
 def grid(X, resolution=150, margin=0.5):
@@ -73,7 +45,7 @@ def plot_decision_boundary(predict, X, y, ax=None, names=("no", "yes"), resoluti
 
     predict takes an array (m, 2) and returns (m,). The 0.5 line is drawn as the decision boundary.
     """
-    ax = _ax(ax)
+    ax = axes_or_new(ax)
     xx, yy, extent = grid(np.asarray(X, dtype=float), resolution, margin)
     out = np.asarray(predict(np.c_[xx.ravel(), yy.ravel()]), dtype=float).reshape(xx.shape)
     if len(names) == 2:
@@ -85,7 +57,7 @@ def plot_decision_boundary(predict, X, y, ax=None, names=("no", "yes"), resoluti
         from matplotlib.colors import ListedColormap
         ax.imshow(out, origin="lower", extent=extent, aspect="auto", alpha=0.35,
                   cmap=ListedColormap(CLASS_COLORS[:len(names)]), vmin=-0.5, vmax=len(names) - 0.5)
-    scatter_classes(X, y, ax, names)
+    draw_classes(ax, X, y, names)
     ax.set(xlim=extent[:2], ylim=extent[2:], xlabel="$x_1$", ylabel="$x_2$", title="Decision boundary")
     ax.legend(loc="upper left", framealpha=0.9)
     return ax
@@ -93,7 +65,7 @@ def plot_decision_boundary(predict, X, y, ax=None, names=("no", "yes"), resoluti
 
 def plot_loss_curve(losses, ax=None, label=None, log=False, title="Loss during training"):
     """Loss against epoch (one entry per epoch); log=True shows small losses on a log scale."""
-    ax = _ax(ax)
+    ax = axes_or_new(ax)
     ax.plot(np.arange(len(losses)), losses, color=OKABE_ITO["blue"], lw=2, label=label)
     ax.set(xlabel="epoch", ylabel="loss", title=title)
     if log:
@@ -106,7 +78,7 @@ def plot_loss_curve(losses, ax=None, label=None, log=False, title="Loss during t
 
 def plot_loss_vs_param(values, losses, ax=None, path=None, xlabel="$w$", title="Loss against one weight"):
     """The loss as a curve over one parameter; path = (params, losses) marks the steps taken on it."""
-    ax = _ax(ax)
+    ax = axes_or_new(ax)
     ax.plot(values, losses, color=OKABE_ITO["blue"], lw=2, label="loss")
     if path is not None:
         ax.plot(path[0], path[1], "o-", color=OKABE_ITO["vermillion"], ms=5, lw=1, label="steps")
@@ -119,7 +91,7 @@ def plot_loss_vs_param(values, losses, ax=None, path=None, xlabel="$w$", title="
 def plot_loss_contours(W, B, L, ax=None, path=None, levels=20, labels=("$w$", "$b$"),
                        title="Loss over two parameters"):
     """Contour lines of a loss L on a grid W, B (same shapes); path (k, 2) draws the steps taken."""
-    ax = _ax(ax)
+    ax = axes_or_new(ax)
     cs = ax.contour(W, B, L, levels=levels, cmap="viridis", linewidths=1)
     ax.clabel(cs, cs.levels[::4], fontsize=7)
     if path is not None:

@@ -5,18 +5,19 @@ re-shades the two sides and recounts the mistakes by changing the existing artis
 """
 import numpy as np
 
-from .plotting import OKABE_ITO, binary_cmap, freeze_layout, line_in_box, scatter_classes
+from .live import LiveFigure
+from .plots import draw_classes, line_in_box
+from .style import OKABE_ITO, axes_or_new, binary_cmap
 
 
-class FrontierView:
+class FrontierView(LiveFigure):
     """Leaves (width, length) with the line w1*x1 + w2*x2 + b = 0 a step neuron draws between them."""
 
     def __init__(self, X, y, names=("not edible", "edible"), box=(0.0, 10.0), resolution=200):
-        from matplotlib.figure import Figure
+        super().__init__(figsize=(6.4, 5.6))
         self.X, self.y, self.box = np.asarray(X, dtype=float), np.asarray(y), box
         g = np.linspace(box[0], box[1], resolution)
         self.xx, self.yy = np.meshgrid(g, g)
-        self.fig = Figure(figsize=(6.4, 5.6), layout="constrained")
         ax = self.ax = self.fig.add_subplot()
         self.shade = ax.imshow(np.zeros_like(self.xx), origin="lower", extent=box * 2,
                                cmap=binary_cmap(), vmin=-1.2, vmax=2.2, interpolation="nearest")
@@ -25,7 +26,7 @@ class FrontierView:
                                angles="xy", width=0.009, zorder=4)
         self.arrow_label = ax.text(0, 0, "w", fontsize=12, fontweight="bold", ha="center",
                                    va="center", zorder=4)
-        points = scatter_classes(self.X, self.y, ax, names).collections[-len(names):]
+        points = draw_classes(ax, self.X, self.y, names)
         self.wrong = ax.scatter([], [], s=260, facecolors="none", edgecolors=OKABE_ITO["vermillion"],
                                 linewidths=2.5, zorder=4, label="mistake")
         ax.set(xlim=box, ylim=box, xlabel="leaf width $x_1$ (cm)", ylabel="leaf length $x_2$ (cm)",
@@ -38,8 +39,8 @@ class FrontierView:
         self.fig.legend(handles=handles + sides, loc="outside lower center", ncol=3, fontsize=9,
                         frameon=False)
         ax.set_title("two lines of\ntitle")  # a stand-in, so the layout leaves room for the title
-        freeze_layout(self.fig, self.shade, self.line, self.arrow, self.arrow_label, self.wrong,
-                      ax.title, *points)  # axes, ticks and legend are drawn once
+        self.freeze(self.shade, self.line, self.arrow, self.arrow_label, self.wrong, ax.title,
+                    *points)  # axes, ticks and legend are drawn once
 
     def mistakes(self, w1, w2, b):
         """Which leaves the step neuron step(w1*x1 + w2*x2 + b) gets wrong, as a boolean mask (n,)."""
@@ -78,9 +79,7 @@ class FrontierView:
 
 def draw_network(nodes, edges, ax=None, title=None):
     """Draw a small network: nodes {name: (x, y, text)}, edges [(from, to, label)]; returns the ax."""
-    if ax is None:
-        import matplotlib.pyplot as plt
-        ax = plt.figure(figsize=(6, 3)).add_subplot()
+    ax = axes_or_new(ax, figsize=(6, 3))
     for start, end, label in edges:
         (x0, y0, _), (x1, y1, _) = nodes[start], nodes[end]
         ax.annotate("", xy=(x1, y1), xytext=(x0, y0), arrowprops=dict(

@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 import nnlib
-from nnlib.views import FrontierView
-from nnlib.widgets import figure_png
+from nnlib.viz.frontier import FrontierView
+from view_helpers import render
 
 
 @pytest.fixture(scope="module")
@@ -21,11 +21,11 @@ def test_mistakes_counts_leaves_on_the_wrong_side(view):
 
 
 def test_every_slider_changes_the_picture(view):
-    base = figure_png(view.update(w1=0.0, w2=-1.0, b=5.0))
+    base = render(view, w1=0.0, w2=-1.0, b=5.0)
     for moved in ({"w1": 0.5, "w2": -1.0, "b": 5.0}, {"w1": 0.0, "w2": -0.5, "b": 5.0},
                   {"w1": 0.0, "w2": -1.0, "b": 3.0}):
-        assert figure_png(view.update(**moved)) != base, moved
-    assert figure_png(view.update(w1=0.0, w2=-1.0, b=5.0)) == base  # and back again
+        assert render(view, **moved) != base, moved
+    assert render(view, w1=0.0, w2=-1.0, b=5.0) == base  # and back again
 
 
 def test_title_reports_the_mistakes(view):
@@ -50,7 +50,7 @@ def test_fast_render_matches_a_full_savefig(view):
     import io
 
     from PIL import Image
-    fast = np.asarray(Image.open(io.BytesIO(figure_png(view.update(0.4, -1.0, 2.0)))))
+    fast = np.asarray(Image.open(io.BytesIO(render(view, 0.4, -1.0, 2.0))))
     buf = io.BytesIO()
     view.fig.savefig(buf, format="png")
     full = np.asarray(Image.open(io.BytesIO(buf.getvalue())))

@@ -8,12 +8,14 @@ from collections import namedtuple
 
 import numpy as np
 
-from ._checks import positive, positive_int
-from .activations import sigmoid
-from .datasets import logic_gate
-from .losses import get_loss
-from .neuron import Neuron
-from .plotting import OKABE_ITO, binary_cmap, freeze_layout, line_in_box, scatter_classes
+from .._validate import positive, positive_int
+from ..activations import sigmoid
+from ..datasets import logic_gate
+from ..losses import get_loss
+from ..neuron import Neuron
+from .live import LiveFigure
+from .plots import draw_classes, line_in_box
+from .style import OKABE_ITO, axes_or_new, binary_cmap
 
 BOX = (-0.5, 1.5)  # the plane shown: the inputs 0 and 1 with half a unit of room around them
 LOSS_NAMES = {"log_loss": "log loss", "half_mse": "half MSE", "mse": "MSE"}
@@ -55,46 +57,51 @@ def decision_line(w, b, box=BOX):
     return line_in_box(w, b, box)
 
 
-def plot_gate_plane(w, b, X, y, ax=None, names=("no", "yes"), resolution=100):
+GatePlane = namedtuple("GatePlane", "shade line points wrong")
+GatePlane.__doc__ = "The artists of a gate plane: the shading, the 0.5 line, one scatter per class, the rings."
+
+
+def draw_gate_plane(ax, w, b, X, y, names=("no", "yes"), resolution=100):
     """The plane shaded by sigmoid(w1 x1 + w2 x2 + b), its 0.5 line, X, y on top; wrong ones ringed.
 
-    Returns ax. Its last two collections are the rings and a labelled, empty ring for the legend.
+    Returns the GatePlane of artists drawn, for a view that moves them later.
     """
-    if ax is None:
-        import matplotlib.pyplot as plt
-        ax = plt.figure().add_subplot()
     g = np.linspace(*BOX, resolution)
     xx, yy = np.meshgrid(g, g)  # (resolution, resolution)
-    ax.imshow(sigmoid(w[0] * xx + w[1] * yy + b), origin="lower", extent=BOX * 2, cmap=binary_cmap(PALE),
-              vmin=0, vmax=1, interpolation="bilinear")
-    ax.plot(*decision_line(w, b), color="black", lw=2, label="boundary: output 0.5")
-    scatter_classes(X, y, ax, names, s=90)
+    shade = ax.imshow(sigmoid(w[0] * xx + w[1] * yy + b), origin="lower", extent=BOX * 2,
+                      cmap=binary_cmap(PALE), vmin=0, vmax=1, interpolation="bilinear")
+    (line,) = ax.plot(*decision_line(w, b), color="black", lw=2, label="boundary: output 0.5")
+    points = draw_classes(ax, X, y, names, s=90)
     wrong = answers_wrong(w, b, X, y)  # (n,)
     ring = dict(facecolors="none", edgecolors=OKABE_ITO["vermillion"], linewidths=2.5)
-    ax.scatter(X[wrong, 0], X[wrong, 1], s=380, zorder=4, **ring)
+    rings = ax.scatter(X[wrong, 0], X[wrong, 1], s=380, zorder=4, **ring)
     ax.scatter([], [], s=120, label="wrong answer", **ring)  # the legend's smaller ring
     ax.set(xlim=BOX, ylim=BOX, xticks=[0, 1], yticks=[0, 1], aspect="equal",
            xlabel="input $x_1$", ylabel="input $x_2$")
+    return GatePlane(shade, line, points, rings)
+
+
+def plot_gate_plane(w, b, X, y, ax=None, names=("no", "yes"), resolution=100):
+    """The plane shaded by a sigmoid neuron's output, its boundary and the examples; returns ax."""
+    ax = axes_or_new(ax)
+    draw_gate_plane(ax, w, b, X, y, names, resolution)
     return ax
 
 
-class TrainingView:
+class TrainingView(LiveFigure):
     """Retrain on a gate and redraw: output over the plane, loss per epoch and a readout below."""
 
     def __init__(self, max_epochs=400, loss_range=(1e-3, 5.0), figsize=(11, 5.6)):
-        from matplotlib.figure import Figure
+        super().__init__(figsize)
         self.max_epochs = positive_int(max_epochs, "max_epochs")
-        self.fig = Figure(figsize=figsize, layout="constrained")
         self.fig.get_layout_engine().set(wspace=0.08)  # room between the colour bar and the loss
         axes = self.fig.subplot_mosaic([["plane", "loss"], ["readout", "readout"]],
                                        height_ratios=[1, 0.13], width_ratios=[1, 1.1])
         self.ax, ax_loss, ax_text = axes["plane"], axes["loss"], axes["readout"]
         X, y = logic_gate("and")
-        plot_gate_plane([0.0, 0.0], 0.0, X, y, self.ax, names=("should say no (0)",
-                                                               "should say yes (1)"))
-        self.shade, self.line = self.ax.images[-1], self.ax.lines[-1]
-        *self.points, self.wrong = self.ax.collections[-4:-1]  # no, yes, wrong answers
-        bar = self.fig.colorbar(self.shade, ax=self.ax, shrink=0.8, ticks=[0, 0.5, 1])
+        self.plane = draw_gate_plane(self.ax, [0.0, 0.0], 0.0, X, y,
+                                     names=("should say no (0)", "should say yes (1)"))
+        bar = self.fig.colorbar(self.plane.shade, ax=self.ax, shrink=0.8, ticks=[0, 0.5, 1])
         bar.set_label("the neuron's output $a$")
         bar.ax.set_yticklabels(["0 no", "0.5", "1 yes"])
         ax_loss.set(yscale="log", xlim=(0, 1.02 * self.max_epochs), ylim=loss_range, xlabel="epoch",
@@ -106,7 +113,7 @@ class TrainingView:
         (self.end,) = ax_loss.plot([], [], "o", color=OKABE_ITO["blue"], mec="black", ms=7)
         ax_text.set_axis_off()
         for spine in ax_text.spines.values():
-            spine.set_visible(False)  # figure_png redraws the spines of axes with moving parts
+            spine.set_visible(False)  # png() redraws the spines of axes with moving parts
         self.headline = ax_text.text(0.5, 0.95, "", ha="center", va="top", fontsize=12,
                                      fontweight="bold", transform=ax_text.transAxes)
         self.readout = ax_text.text(0.5, 0.25, "", ha="center", va="top", fontsize=12,
@@ -114,8 +121,8 @@ class TrainingView:
         self.fig.legend(loc="outside lower center", ncol=5, fontsize=9, frameon=False)
         self.fig.suptitle("A sigmoid neuron learns a logic gate", fontsize=13)
         self.ax.set_title("What the neuron answers\nover the plane")  # lays out two title lines
-        freeze_layout(self.fig, self.shade, self.line, *self.points, self.wrong, self.ax.title,
-                      self.chance, self.curve, self.end, self.headline, self.readout)
+        self.freeze(self.plane.shade, self.plane.line, *self.plane.points, self.plane.wrong,
+                    self.ax.title, self.chance, self.curve, self.end, self.headline, self.readout)
 
     def update(self, lr=1.0, epochs=200, seed=0, gate="and", loss="log_loss"):
         """Retrain from seed's random start and redraw; returns the figure."""
@@ -127,13 +134,13 @@ class TrainingView:
             raise ValueError(f"seed must be a whole number >= 0; got {seed!r}.")
         run = train_gate(gate, lr, epochs, rng=int(seed), loss=loss)
         w, b, k = run.W[-1], run.b[-1], len(run.W) - 1
-        g = np.linspace(*BOX, self.shade.get_array().shape[0])
-        self.shade.set_data(sigmoid(w[0] * g[None, :] + w[1] * g[:, None] + b))  # (rows x2, cols x1)
-        self.line.set_data(*decision_line(w, b))
-        for points, label in zip(self.points, (0, 1)):
+        g = np.linspace(*BOX, self.plane.shade.get_array().shape[0])
+        self.plane.shade.set_data(sigmoid(w[0] * g[None, :] + w[1] * g[:, None] + b))  # (rows x2, cols x1)
+        self.plane.line.set_data(*decision_line(w, b))
+        for points, label in zip(self.plane.points, (0, 1)):
             points.set_offsets(run.X[run.y == label])
         wrong = answers_wrong(w, b, run.X, run.y)  # (4,)
-        self.wrong.set_offsets(run.X[wrong] if wrong.any() else np.empty((0, 2)))
+        self.plane.wrong.set_offsets(run.X[wrong] if wrong.any() else np.empty((0, 2)))
         self.ax.set_title(f"What the {gate.upper()} neuron answers\nover the plane")
         self.chance.set_ydata([get_loss(loss).forward(np.full(4, 0.5), run.y)] * 2)
         self.curve.set_data(np.arange(k + 1), run.losses)

@@ -5,8 +5,10 @@ moves the existing lines rather than drawing a new figure.
 """
 import numpy as np
 
-from .mlp import MLP
-from .plotting import CLASS_COLORS, CLASS_MARKERS, OKABE_ITO
+from ..metrics import confusion_matrix
+from ..mlp import MLP
+from .live import LiveFigure
+from .style import CLASS_COLORS, CLASS_MARKERS, OKABE_ITO, axes_or_new
 
 
 def plot_scatter_matrix(X, y, feature_names, class_names, fig=None):
@@ -43,19 +45,10 @@ def plot_scatter_matrix(X, y, feature_names, class_names, fig=None):
     return axes
 
 
-def confusion_matrix(y_true, y_pred, n_classes):
-    """Counts (n_classes, n_classes): row = the true class, column = the predicted class."""
-    M = np.zeros((n_classes, n_classes), dtype=int)
-    np.add.at(M, (np.asarray(y_true, dtype=int), np.asarray(y_pred, dtype=int)), 1)
-    return M
-
-
 def plot_confusion_matrix(y_true, y_pred, names, ax=None, title="Confusion matrix (test set)"):
     """The confusion matrix as a grid of counts: the diagonal holds the right answers."""
     from matplotlib.colors import LinearSegmentedColormap
-    if ax is None:
-        import matplotlib.pyplot as plt
-        ax = plt.figure(figsize=(5, 4.4)).add_subplot()
+    ax = axes_or_new(ax, figsize=(5, 4.4))
     M = confusion_matrix(y_true, y_pred, len(names))
     cmap = LinearSegmentedColormap.from_list("white_blue", ["#FFFFFF", OKABE_ITO["blue"]])
     ax.imshow(M, cmap=cmap, vmin=0, vmax=max(M.max(), 1))
@@ -69,15 +62,14 @@ def plot_confusion_matrix(y_true, y_pred, names, ax=None, title="Confusion matri
     return ax
 
 
-class CurvesView:
+class CurvesView(LiveFigure):
     """Loss and accuracy against epoch on the training and test sets, for one trained MLP."""
 
     def __init__(self, X_train, y_train, X_test, y_test, activation="sigmoid", epochs=200,
                  batch_size=10, rng=0, max_loss_shown=1.5):
-        from matplotlib.figure import Figure
+        super().__init__(figsize=(9, 3.3), layout=None)
         self.data, self.rng = (X_train, y_train, X_test, y_test), rng
         self.activation, self.epochs, self.batch_size = activation, epochs, batch_size
-        self.fig = Figure(figsize=(9, 3.3))
         self.ax_loss, self.ax_acc = self.fig.subplots(1, 2)
         self.fig.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.9, wspace=0.2)
         self.lines = {}
@@ -91,10 +83,8 @@ class CurvesView:
         # Fixed limits, so that moving a slider compares runs on the same scale.
         self.ax_loss.set(ylim=(0.0, max_loss_shown))
         self.ax_acc.set(ylim=(0.0, 1.02))
-        # Only curves and titles change when a slider moves: widgets.figure_png redraws just them.
-        for artist in (*self.lines.values(), self.ax_loss.title, self.ax_acc.title,
-                       self.ax_acc.get_legend()):
-            artist.set_animated(True)
+        # Only curves and titles change when a slider moves: png() redraws just them.
+        self.freeze(*self.lines.values(), self.ax_loss.title, self.ax_acc.title, self.ax_acc.get_legend())
 
     def show(self, net):
         """Draw the curves recorded by net.fit(..., X_val, y_val); returns the figure."""

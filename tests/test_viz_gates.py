@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 import nnlib
-from nnlib.gates import TrainingView, decision_line, train_gate
-from nnlib.widgets import figure_png
+from nnlib.viz.gates import TrainingView, decision_line, train_gate
+from view_helpers import render
 
 SEEDS = range(8)
 
@@ -94,11 +94,11 @@ def view():
 
 def test_every_control_changes_the_picture(view):
     defaults = dict(lr=1.0, epochs=200, seed=0, gate="and", loss="log_loss")
-    base = figure_png(view.update(**defaults))
+    base = render(view, **defaults)
     for moved in ({"lr": 3.0}, {"epochs": 50}, {"seed": 4}, {"gate": "or"}, {"gate": "xor"},
                   {"loss": "half_mse"}):
-        assert figure_png(view.update(**{**defaults, **moved})) != base, moved
-    assert figure_png(view.update(**defaults)) == base  # and back again
+        assert render(view, **{**defaults, **moved}) != base, moved
+    assert render(view, **defaults) == base  # and back again
 
 
 def test_readout_and_headline_report_the_run(view):
@@ -111,11 +111,11 @@ def test_readout_and_headline_report_the_run(view):
     assert len(view.curve.get_xdata()) == 121
     view.update(lr=2.0, epochs=300, seed=5, gate="xor")
     assert "unsure everywhere" in view.headline.get_text() and "-0.00" not in view.readout.get_text()
-    assert len(view.line.get_xdata()) == 0 and len(view.wrong.get_offsets()) == 0
+    assert len(view.plane.line.get_xdata()) == 0 and len(view.plane.wrong.get_offsets()) == 0
 
 
 def test_a_neuron_that_answers_one_half_everywhere_is_unsure_not_right_or_wrong():
-    from nnlib.gates import answers_wrong, is_unsure
+    from nnlib.viz.gates import answers_wrong, is_unsure
     run = train_gate("xor", lr=1.0, epochs=400, rng=0)
     w, b = run.W[-1], run.b[-1]
     assert is_unsure(w, b) and not answers_wrong(w, b, run.X, run.y).any()
@@ -127,7 +127,7 @@ def test_a_neuron_that_answers_one_half_everywhere_is_unsure_not_right_or_wrong(
 
 def test_fast_render_matches_a_full_savefig(view):
     from PIL import Image
-    fast = np.asarray(Image.open(io.BytesIO(figure_png(view.update(lr=1.5, epochs=90, seed=2)))))
+    fast = np.asarray(Image.open(io.BytesIO(render(view, lr=1.5, epochs=90, seed=2))))
     buf = io.BytesIO()
     view.fig.savefig(buf, format="png")
     full = np.asarray(Image.open(buf))

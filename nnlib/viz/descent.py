@@ -1,30 +1,15 @@
 """Slider pictures for notebooks 02 and 03: a ball rolling down the bowl, and paths over (w, b).
 
-Each view builds its Figure once; update(...) recomputes the path and moves the existing artists
-(marked animated, so nnlib.widgets.figure_png redraws only them over a cached background).
+Each view is a LiveFigure: built once, then update(...) recomputes the path and moves the
+existing artists; a two-line headline at the top says what happened.
 """
 import numpy as np
 
-from .descent import Bowl, line_descent, line_loss, loss_grid
-from .plotting import OKABE_ITO, freeze_layout
+from ..descent import Bowl, line_descent, line_loss, loss_grid
+from .live import LiveFigure
+from .style import BALL, OKABE_ITO, PATH
 
-PATH, BALL = OKABE_ITO["vermillion"], OKABE_ITO["orange"]
 LOSS_FLOOR = 1e-10  # the loss axes' bottom: below it the loss counts as zero on these pictures
-
-
-def _freeze(fig, ax, *artists):
-    """Lay the figure out once, mark the artists update() changes as animated; returns a headline.
-
-    The headline is a two-line text at the top of the figure, owned by ax: a figure-level text
-    marked animated would be left out of saved and displayed figures.
-    """
-    fig.suptitle("a stand-in\nheadline", fontsize=12)  # so the layout leaves room for two lines
-    freeze_layout(fig, *artists)
-    fig.suptitle("")
-    headline = ax.text(0.5, 0.985, "", transform=fig.transFigure, ha="center", va="top",
-                       fontsize=12)
-    headline.set_animated(True)
-    return headline
 
 
 def _loss_axes(ax, n_steps, cap, xlabel="step"):
@@ -38,14 +23,13 @@ def _loss_axes(ax, n_steps, cap, xlabel="step"):
     return line
 
 
-class BowlView:
+class BowlView(LiveFigure):
     """The bowl L(w) with the steps gradient descent takes (left) and the loss per step (right)."""
 
     def __init__(self, bowl=None, w0=2.0, w_range=(-4.0, 4.0), max_steps=30, figsize=(10, 4)):
-        from matplotlib.figure import Figure
+        super().__init__(figsize)
         self.bowl, self.w0, self.w_range = bowl or Bowl(), float(w0), w_range
         self.cap = float(self.bowl.loss(max(np.abs(w_range))))  # the loss at the picture's edge
-        self.fig = Figure(figsize=figsize, layout="constrained")
         self.ax, ax_loss = self.fig.subplots(1, 2, width_ratios=[1.2, 1])
         draw_bowl(self.ax, self.bowl, w_range)
         (self.path,) = self.ax.plot([], [], "o-", color=PATH, ms=5, lw=1.2, label="steps")
@@ -56,7 +40,7 @@ class BowlView:
         self.status = self.ax.text(0.5, 0.6, "", transform=self.ax.transAxes, ha="center",
                                    fontsize=20, fontweight="bold", color=PATH,
                                    bbox=dict(fc="white", ec=PATH, alpha=0.9))
-        self.headline = _freeze(self.fig, self.ax, self.path, self.ball, self.loss_line, self.status)
+        self.freeze(self.path, self.ball, self.loss_line, self.status, headline_lines=2)
 
     def update(self, lr, steps):
         """Redraw for a learning rate and a number of steps; returns the figure."""
@@ -86,13 +70,12 @@ def draw_bowl(ax, bowl, w_range=(-4.0, 4.0)):
     return ax
 
 
-class LineFitView:
+class LineFitView(LiveFigure):
     """Set w and b by hand: the line over the data (left) and where (w, b) sits on the loss (right)."""
 
     def __init__(self, x, y, w_range=(-1.0, 5.0), b_range=(-2.0, 4.0), figsize=(10, 4.2)):
-        from matplotlib.figure import Figure
+        super().__init__(figsize)
         self.x, self.y = np.ravel(x).astype(float), np.ravel(y).astype(float)
-        self.fig = Figure(figsize=figsize, layout="constrained")
         ax_data, self.ax = self.fig.subplots(1, 2)
         ax_data.plot(self.x, self.y, "o", color=OKABE_ITO["blue"], ms=9, mec="black", label="data", zorder=3)
         self.xs = np.array([-0.1, 1.1])
@@ -103,7 +86,7 @@ class LineFitView:
         draw_landscape(self.ax, self.x, self.y, w_range, b_range)
         (self.spot,) = self.ax.plot([], [], "o", color=BALL, mec="black", ms=12, label="your (w, b)")
         self.fig.legend(loc="outside lower center", ncol=5, fontsize=9, frameon=False)
-        self.headline = _freeze(self.fig, self.ax, self.line, self.errors, self.spot)
+        self.freeze(self.line, self.errors, self.spot, headline_lines=2)
 
     def update(self, w, b):
         """Redraw for a weight and bias; returns the figure."""
@@ -133,17 +116,16 @@ def draw_landscape(ax, x, y, w_range, b_range, resolution=300, n_levels=12):
     return ax
 
 
-class SurfaceView:
+class SurfaceView(LiveFigure):
     """Gradient descent on the line's loss: the path over (w, b) (left) and the loss per epoch (right)."""
 
     def __init__(self, x, y, w0, b0, w_range=(0.0, 4.0), b_range=(-1.0, 3.0), max_epochs=300,
                  figsize=(10, 4.2)):
-        from matplotlib.figure import Figure
+        super().__init__(figsize)
         self.x, self.y, self.start = np.ravel(x).astype(float), np.ravel(y).astype(float), (w0, b0)
         self.box = np.array([w_range, b_range])  # (2, 2): rows (low, high) for w, then for b
         corners = line_loss(self.box[0][[0, 0, 1, 1]], self.box[1][[0, 1, 0, 1]], self.x, self.y)
         self.cap = float(corners.max())  # past the worst corner, the ball has left the picture
-        self.fig = Figure(figsize=figsize, layout="constrained")
         self.ax, ax_loss = self.fig.subplots(1, 2, width_ratios=[1.2, 1])
         draw_landscape(self.ax, self.x, self.y, w_range, b_range)
         (self.path,) = self.ax.plot([], [], "o-", color=PATH, ms=2.5, lw=1, label="path")
@@ -155,7 +137,7 @@ class SurfaceView:
         self.status = self.ax.text(0.5, 0.12, "", transform=self.ax.transAxes, ha="center",
                                    fontsize=20, fontweight="bold", color=PATH,
                                    bbox=dict(fc="white", ec=PATH, alpha=0.9))
-        self.headline = _freeze(self.fig, self.ax, self.path, self.ball, self.loss_line, self.status)
+        self.freeze(self.path, self.ball, self.loss_line, self.status, headline_lines=2)
 
     def update(self, lr, epochs):
         """Retrain from the same start with this learning rate and number of epochs; returns the figure."""

@@ -36,11 +36,12 @@ def labels(y, name="y", n_classes=None, n_samples=None):
         raise ValueError(f"{name} has {y.shape[0]} labels; expected {n_samples}, one per row of X.")
     if y.dtype.kind not in "biuf" or (y.dtype.kind == "f" and not np.all(np.isfinite(y))):
         raise ValueError(f"{name} must hold whole numbers 0..k-1; got dtype {y.dtype}.")
-    bad = y[(y != np.round(y)) | (y < 0) | (y >= (n_classes if n_classes else np.inf))]
-    if bad.size:
+    top = n_classes if n_classes else np.inf
+    if y.size and (y.min() < 0 or y.max() >= top or (y.dtype.kind == "f" and np.any(y != np.round(y)))):
+        bad = y[(y != np.round(y)) | (y < 0) | (y >= top)]
         want = f"0..{n_classes - 1}" if n_classes else "0, 1, 2, ..."
         raise ValueError(f"{name} must hold class labels {want}; got {bad[0].item()!r}.")
-    return y.astype(int)
+    return y.astype(int, copy=False)
 
 
 def finite(A, name):
