@@ -1,6 +1,6 @@
 """The Colab-like leg of .ci/run installs nnlib as a learner's first cell does, for real.
 
-    python .ci/colab_setup.py    # in a venv holding .ci/colab-pins.txt's versions
+    python .ci/colab_setup.py .ci/colab-pins-3.13.txt   # in a venv holding those versions
 
 Runs the notebooks' setup cell (all are stamped alike) with a stand-in google.colab module, so it
 takes its Colab branch, and lets its one pip command run: its `git+URL@v<version>` spec is swapped
@@ -25,13 +25,13 @@ def installed():
     return {p["name"].lower().replace("_", "-"): p["version"] for p in json.loads(out)}
 
 
-def pins():
-    lines = (ROOT / ".ci" / "colab-pins.txt").read_text().splitlines()
+def pins(path):
+    lines = Path(path).read_text().splitlines()
     return dict(line.split("#")[0].strip().lower().split("==") for line in lines
                 if line.split("#")[0].strip())
 
 
-def main():
+def main(pins_file):
     notebook = sorted((ROOT / "notebooks").glob("*.ipynb"))[0]
     source = "".join(json.loads(notebook.read_text())["cells"][0]["source"])
     url, version = stamp_notebooks.project()
@@ -58,7 +58,7 @@ def main():
     added = {name: after[name] for name in after.keys() - before.keys()}
     changed = {name: (before[name], after.get(name)) for name in before
                if after.get(name) != before[name]}
-    wrong_pins = {name: after.get(name) for name, pin in pins().items() if after.get(name) != pin}
+    wrong_pins = {name: after.get(name) for name, pin in pins(pins_file).items() if after.get(name) != pin}
     assert added == {"nnlib-course": version}, f"expected only nnlib-course {version}: {added}"
     assert not changed, f"the setup cell changed preinstalled packages: {changed}"
     assert not wrong_pins, f"not at Colab's versions: {wrong_pins}"
@@ -67,4 +67,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1])

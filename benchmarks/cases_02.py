@@ -2,7 +2,7 @@
 import numpy as np
 
 from nnlib.datasets import reference_line
-from nnlib.viz.descent import LineFitView
+from nnlib.viz.landscape import LineFitView
 
 
 def make_fit():

@@ -2,7 +2,8 @@
 import numpy as np
 
 from nnlib.datasets import reference_line
-from nnlib.viz.descent import BowlView, SurfaceView
+from nnlib.viz.descent import BowlView
+from nnlib.viz.landscape import SurfaceView
 
 
 def make_bowl():
@@ -21,4 +22,10 @@ CASES = [
      [{"lr": lr, "epochs": 300} for lr in np.round(np.arange(0.05, 1.51, 0.05), 2)]),
     ("03 (w, b) surface: epochs slider", make_surface,
      [{"lr": 1.2, "epochs": e} for e in range(10, 301, 10)]),
+]
+
+
+LIVE_CASES = [
+    ("03 drop the ball: Play at lr 0.5", make_bowl, {"lr": 0.5, "steps": 30}, 30),
+    ("03 (w, b) valley: Play at lr 1.2", make_surface, {"lr": 1.2, "epochs": 300}, 100),
 ]

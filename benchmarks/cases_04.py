@@ -1,7 +1,9 @@
 """Notebook 04's sliders: learning rate, epochs and seed retrain the gate neuron (TrainingView)."""
 import numpy as np
 
-from nnlib.viz.gates import TrainingView
+import nnlib
+from nnlib.viz.frontier import LeafTraining
+from nnlib.viz.gate_training import TrainingView
 
 
 def make_view():
@@ -23,4 +25,15 @@ CASES = [
     ("04 gate neuron: gate and loss menus", make_view,
      [{**DEFAULTS, "gate": g, "loss": L} for L in ("log_loss", "half_mse")
       for g in ("and", "or", "nand", "nor", "xor")]),
+]
+
+
+def make_leaves():
+    return LeafTraining(*nnlib.load_leaves(40, rng=0))
+
+
+LIVE_CASES = [
+    ("04 Train: AND at lr 1", make_view, {**DEFAULTS}, 100),
+    ("04 Train: XOR at lr 1", make_view, {**DEFAULTS, "gate": "xor"}, 100),
+    ("04 leaf frontier learned: Play at lr 0.1", make_leaves, {"lr": 0.1, "epochs": 1000, "seed": 0}, 60),
 ]

@@ -50,13 +50,13 @@ def browser_missing():
 
 
 def notebooks_with_sliders(directory):
-    """The notebooks in directory (sorted) with a code cell that calls slider_app(."""
+    """The notebooks in directory (sorted) with a code cell that calls slider_app( or live_app(."""
     return [path for path in sorted(Path(directory).glob("*.ipynb")) if count_apps(path)]
 
 
 def count_apps(path):
-    """How many times the notebook's code cells call slider_app(."""
-    return count_calls(path, "slider_app(")
+    """How many times the notebook's code cells call slider_app( or live_app(."""
+    return count_calls(path, "slider_app(") + count_calls(path, "live_app(")
 
 
 def count_calls(path, call):
@@ -161,9 +161,10 @@ _RUN_FINISHED = """() => {
   return failed || cells.every(cell => cell.model.executionCount !== null);
 }"""
 _APPS_SHOWN = """([apps, handle]) => {
-  const pictures = [...document.querySelectorAll('.jp-OutputArea-output img')].filter(
-    img => img.getAttribute('src') && img.closest('.jp-OutputArea-output').querySelector(handle));
-  return pictures.length >= apps;
+  const boxes = [...document.querySelectorAll('.widget-vbox')].filter(box => !box.parentElement.closest('.widget-vbox'));
+  const shown = boxes.filter(box => box.querySelector('img[src]')
+    && (box.querySelector(handle) || [...box.querySelectorAll('button')].some(b => b.textContent.trim() === 'Play')));
+  return shown.length >= apps;
 }"""
 
 
@@ -209,8 +210,18 @@ def readout(slider):
 
 
 def picture_of(slider):
-    """The img of the app the slider belongs to: the one in its nearest ancestor that has an img."""
-    return slider.locator("xpath=ancestor::*[.//img][1]").locator("img").first
+    """The app the slider belongs to: its nearest ancestor that holds a picture (the app's VBox).
+
+    The picture itself is replaced by a new img at every redraw (display_data in an Output widget),
+    so tests keep the app and look up its current img when they need it.
+    """
+    return slider.locator("xpath=ancestor::*[.//img][1]")
+
+
+def src_of(app):
+    """The src of the app's current picture (None while it has none)."""
+    img = app.locator("img").first
+    return img.get_attribute("src") if img.count() else None
 
 
 def drag(page, slider, distance=60, steps=10):
@@ -227,12 +238,18 @@ def drag(page, slider, distance=60, steps=10):
 
 
 def press_arrow(page, slider):
-    """Move the slider one step from the keyboard: focus its handle, press an arrow key."""
+    """Move the slider one step from the keyboard: focus its handle, press an arrow key.
+
+    Returns time.perf_counter() at the key press, for timing key-to-picture.
+    """
     handle = slider.locator(HANDLE).first
     handle.scroll_into_view_if_needed()
     box, track = handle.bounding_box(), slider.locator(TRACK).first.bounding_box()
     handle.focus()
-    page.keyboard.press("ArrowRight" if box["x"] < track["x"] + track["width"] / 2 else "ArrowLeft")
+    key = "ArrowRight" if box["x"] < track["x"] + track["width"] / 2 else "ArrowLeft"
+    pressed = time.perf_counter()
+    page.keyboard.press(key)
+    return pressed
 
 
 def concept_checks(page):
@@ -253,26 +270,27 @@ def answer_from_keyboard(page, radios):
     return verdict.inner_text().strip()
 
 
-def wait_for_new_src(page, img, old_src, timeout=PICTURE_TIMEOUT):
-    """True once img's src differs from old_src, False if it has not within timeout seconds."""
+def wait_for_new_src(page, app, old_src, timeout=PICTURE_TIMEOUT):
+    """True once the app's picture differs from old_src, False if it has not within timeout seconds."""
     from playwright.sync_api import TimeoutError
     try:
-        page.wait_for_function("([img, old]) => img.getAttribute('src') !== old",
-                               arg=[img.element_handle(), old_src], timeout=timeout * 1000, polling=100)
+        page.wait_for_function("([box, old]) => { const img = box.querySelector('img');"
+                               " return !!img && img.getAttribute('src') !== old; }",
+                               arg=[app.element_handle(), old_src], timeout=timeout * 1000, polling=20)
         return True
     except TimeoutError:
         return False
 
 
-def settle(page, img, quiet=0.5, timeout=PICTURE_TIMEOUT):
-    """Wait until the kernel is idle and img's src has stayed the same for quiet seconds.
+def settle(page, app, quiet=0.5, timeout=PICTURE_TIMEOUT):
+    """Wait until the kernel is idle and the app's picture has stayed the same for quiet seconds.
 
     A dragged slider with continuous updates sends several values; the next slider's check must
     not mistake the last of those redraws for its own.
     """
     deadline, src, since = time.monotonic() + timeout, None, time.monotonic()
     while time.monotonic() < deadline:
-        now_src = img.get_attribute("src")
+        now_src = src_of(app)
         if now_src != src:
             src, since = now_src, time.monotonic()
         elif time.monotonic() - since >= quiet and page.evaluate(_KERNEL_IDLE):
@@ -280,6 +298,62 @@ def settle(page, img, quiet=0.5, timeout=PICTURE_TIMEOUT):
         time.sleep(0.1)
 
 
+def live_apps(page):
+    """Every app with a Play button, in page order: (the app's VBox, {label: button})."""
+    found = []
+    for box in page.locator(".widget-vbox:has(button:text-is('Play'))").all():
+        if box.locator(".widget-vbox:has(button:text-is('Play'))").count():
+            continue  # an outer box around the app itself
+        found.append((box, {name: box.locator(f"button:text-is('{name}')").first
+                            for name in ("Play", "Pause", "Step", "Reset")}))
+    return found
+
+
+def count_frames(page, app, seconds):
+    """How many new pictures the app shows within the next `seconds` (sampled every 20 ms)."""
+    return page.evaluate("""([box, ms]) => new Promise(done => {
+      let last = box.querySelector('img')?.getAttribute('src'), frames = 0;
+      const timer = setInterval(() => {
+        const now = box.querySelector('img')?.getAttribute('src');
+        if (now && now !== last) { frames += 1; last = now; }
+      }, 20);
+      setTimeout(() => { clearInterval(timer); done(frames); }, ms);
+    })""", [app.element_handle(), int(seconds * 1000)])
+
+
 def shutdown_kernel(page):
     """Ask the notebook's kernel to shut down (not waited for: the server stop cleans up anyway)."""
     page.evaluate("() => { void window.jupyterapp?.shell.currentWidget?.sessionContext?.shutdown(); }")
+
+
+_UNRUN_PROBLEMS = """() => {
+  const problems = [];
+  const outputs = [...document.querySelectorAll('.jp-OutputArea-output')];
+  for (const img of document.querySelectorAll('.jp-OutputArea-output img')) {
+    if (!img.complete || img.naturalWidth === 0) problems.push('a broken image');
+  }
+  const bad = [/^\\s*[A-Z]\\w*Box\\(children=/, /^\\s*Output\\(/, /Error displaying widget/, /Loading widget/,
+               /Failed to load model/, /Traceback/, /model not found/];
+  for (const out of outputs) {
+    const text = out.innerText || '';
+    for (const pattern of bad) if (pattern.test(text)) problems.push(text.trim().slice(0, 120));
+  }
+  return problems;
+}"""
+
+
+def open_unrun(page, url, name, quiet=1.0):
+    """Open a notebook as saved, run nothing, let its outputs render; returns what looks broken."""
+    page.goto(f"{url}/lab/tree/{name}")
+    page.wait_for_function(_NOTEBOOK_READY, arg=name, timeout=SERVER_START_TIMEOUT * 1000)
+    deadline, count, since = time.monotonic() + PICTURE_TIMEOUT, -1, time.monotonic()
+    while time.monotonic() < deadline:  # until the number of rendered outputs stops growing
+        now = page.locator(".jp-OutputArea-output").count()
+        if now != count:
+            count, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            break
+        time.sleep(0.2)
+    page.wait_for_function("() => [...document.querySelectorAll('.jp-OutputArea-output img')]"
+                           ".every(img => img.complete)", timeout=PICTURE_TIMEOUT * 1000)
+    return page.evaluate(_UNRUN_PROBLEMS)

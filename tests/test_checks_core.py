@@ -33,7 +33,8 @@ def test_a_right_answer_passes():
     (lambda x: None, "returned None"),
     (lambda x: x / 0.0 * 0, "NaN or infinite"),
     (lambda x: x + 1, "the values differ"),
-    (lambda x: "two x", "expected numbers, received str"),
+    (lambda x: "two x", "expected numbers, received the text 'two x'."),
+    (lambda x: "2.0", "expected numbers, received the text '2.0' - a number in quotes is text, not a number."),
 ])
 def test_wrong_answers_get_a_specific_message_with_the_case(wrong, message):
     with np.errstate(all="ignore"):

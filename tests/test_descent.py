@@ -7,7 +7,8 @@ import pytest
 
 import nnlib
 from nnlib.descent import Bowl, gradient_descent, line_descent, line_grad, line_loss, loss_grid
-from nnlib.viz.descent import BowlView, LineFitView, SurfaceView
+from nnlib.viz.descent import BowlView
+from nnlib.viz.landscape import LineFitView, SurfaceView
 from view_helpers import render
 
 matplotlib.use("Agg")
@@ -60,10 +61,14 @@ def test_divergence_stops_at_the_cap_without_warnings():
 def test_gradient_descent_works_on_vectors_and_checks_its_arguments():
     run = gradient_descent(lambda p: p @ p, lambda p: 2 * p, [1.0, -2.0], lr=0.25, steps=2)
     assert run.params.shape == (3, 2) and np.allclose(run.params[-1], [0.25, -0.5])
-    with pytest.raises(ValueError, match="lr"):
+    with pytest.raises(ValueError, match=r"^lr must be a positive number \(> 0\); got -0\.1\.$"):
         gradient_descent(lambda p: p, lambda p: 1.0, 0.0, lr=-0.1, steps=5)
-    with pytest.raises(ValueError, match="steps"):
+    with pytest.raises(ValueError, match=r"^steps must be a whole number >= 1; got 0\.$"):
         Bowl().descend(1.0, lr=0.1, steps=0)
+    with pytest.raises(ValueError, match=r"^epochs must be a whole number >= 1; got 0\.$"):  # its own name
+        line_descent([1.0], [3.0], 0.0, 0.0, lr=0.1, epochs=0)
+    with pytest.raises(TypeError, match=r"^grad\(p\) must return numbers; it returned None\.$"):
+        gradient_descent(lambda p: float(p @ p), lambda p: None, [1.0], lr=0.1, steps=5)
 
 
 def test_line_descent_is_the_neurons_training_run():

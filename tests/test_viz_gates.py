@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 import nnlib
-from nnlib.viz.gates import TrainingView, decision_line, train_gate
+from nnlib.viz.gate_training import TrainingView
+from nnlib.viz.gates import decision_line, train_gate
 from view_helpers import render
 
 SEEDS = range(8)

@@ -17,8 +17,10 @@ mean the same thing:
 
 What is used from elsewhere, and what is not:
 
-- nbformat and nbclient do the reading, writing and executing (nbclient's record_timing=False and
-  store_widget_state=False already leave out most per-run noise).
+- nbformat and nbclient do the reading, writing and executing (nbclient's record_timing=False
+  leaves out the timings; the widget state is dropped after the run). store_widget_state stays
+  True: nbclient's Output-widget capture, which the live pictures use, writes into that state and
+  fails without it.
 - nbgrader is not used. The course does use nbgrader's solution markers (`### BEGIN SOLUTION` /
   `### END SOLUTION`), and its ClearSolutions preprocessor is the model for
   make_student_notebooks.strip_solutions, but: (1) it replaces every block with one fixed stub,
@@ -122,7 +124,7 @@ def execute(path, timeout=300):
     nb = read(path)
     start = time.perf_counter()
     NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                   store_widget_state=False,
+                   store_widget_state=True,  # needed by nbclient's Output-widget capture
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     seconds = time.perf_counter() - start
     nb.metadata.pop("widgets", None)

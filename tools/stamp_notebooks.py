@@ -1,15 +1,16 @@
 """Stamp every notebook's Colab setup cell and Open-in-Colab badge from pyproject.toml.
 
 The repository address and the version are written once, in pyproject.toml. This script writes
-them into the first cell (the setup cell) and the badge line of the title cell of each notebook.
-tests/test_project.py fails when a notebook is stale.
+them into the first cell (the setup cell) and the badge line of the title cell of each notebook,
+and writes each cell's slide type (metadata.slideshow), derived from the notebook's structure by
+tools/slides.py, for the reveal.js decks. tests/test_project.py fails when a notebook is stale.
 
     python tools/stamp_notebooks.py            # stamp notebooks/*.ipynb in place
     python tools/stamp_notebooks.py --check    # write nothing; exit 1 if any notebook is stale
 
 Notebooks are read and written with nbformat (tools/notebook_io.py); a notebook is stale when
-stamping would change its file. Only the setup cell and the badge line are ever changed: a setup
-cell whose source is already current keeps its outputs.
+stamping would change its file. Only the setup cell, the badge line and the cells' slide types
+are ever changed: a setup cell whose source is already current keeps its outputs.
 """
 import re
 import sys
@@ -19,6 +20,7 @@ import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import notebook_io  # noqa: E402
+import slides  # noqa: E402
 
 ROOT = notebook_io.ROOT
 SETUP_TAG = "colab-setup"
@@ -60,8 +62,8 @@ def badge_line(url, version, name):
 
 
 def stamp(nb, name, url, version):
-    """Bring a notebook's (an nbformat NotebookNode's) setup cell and badge up to date, in place;
-    returns it."""
+    """Bring a notebook's (an nbformat NotebookNode's) setup cell, badge and slide types up to
+    date, in place; returns it."""
     cells = nb.cells
     setup = nbformat.v4.new_code_cell(setup_source(url, version), id=SETUP_TAG,
                                       metadata={"tags": [SETUP_TAG]})
@@ -78,7 +80,7 @@ def stamp(nb, name, url, version):
     else:
         lines = [badge, ""] + lines
     title.source = "\n".join(lines)
-    return nb
+    return slides.apply(nb)
 
 
 def main(argv):

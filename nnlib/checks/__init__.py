@@ -5,6 +5,11 @@ it runs your function on small seeded cases and says what passed or what is wron
 scale, or the values expected and received), without showing the answer. ``checks.concept(key)``
 asks a quick multiple-choice question. One module per notebook holds its checks, each beside its
 reference answer and the typical wrong answers it recognises; questions.py holds the questions.
+
+A check never crashes and never hangs: whatever your function returns or raises, and even if it
+loops for ever (it is stopped after a few seconds), the cell shows a verdict - wherever in the cell
+the check is called. _core.py runs the cases, _values.py reads what came back strictly as numbers
+("220" is not 220), and _guard.py holds the time limit and explains where your code failed.
 """
 from . import notebook01, notebook02, notebook03, notebook04, notebook05
 from ._concepts import Question

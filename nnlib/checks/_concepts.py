@@ -1,4 +1,7 @@
 """Concept checks: quick multiple-choice questions, answered with a widget or in plain code."""
+import numpy as np
+
+from .._convert import describe
 from ._core import FAILED, PASSED, Result
 
 LETTERS = "abcdefgh"
@@ -13,16 +16,24 @@ class Question:
         self.nudges = nudges or {}  # index of a wrong option -> a nudge that does not give it away
 
     def answer(self, choice):
-        """The verdict on one option, given as a letter ("a", "b", ...) or an index."""
+        """The verdict on one option, given as a letter ("a", "b", ...) or an index (0, 1, ...)."""
         letters = LETTERS[:len(self.options)]
-        index = letters.find(choice.lower()) if isinstance(choice, str) else int(choice)
-        if not 0 <= index < len(self.options) or (isinstance(choice, str) and len(choice) != 1):
-            raise ValueError(f"choice must be one of {list(letters)}; "
-                             f"got {choice!r}")
+        want = f"choice must be one of {list(letters)} (or an index 0..{len(letters) - 1})"
+        if isinstance(choice, str):
+            index = letters.find(choice.strip().lower()) if len(choice.strip()) == 1 else -1
+        elif isinstance(choice, (int, np.integer)) and not isinstance(choice, (bool, np.bool_)):
+            index = int(choice)
+        else:
+            raise TypeError(f"{want}; got {describe(choice)}.")
+        if not 0 <= index < len(self.options):
+            raise ValueError(f"{want}; got {describe(choice)}.")
         if index == self.correct:
-            return Result(True, f"{PASSED} Right: {self.explain}")
-        nudge = self.nudges.get(index, "think it through once more, then try another option.")
-        return Result(False, f"{FAILED} Not quite: {nudge}")
+            verdict = Result(True, f"{PASSED} Right: {self.explain}")
+        else:
+            nudge = self.nudges.get(index, "think it through once more, then try another option.")
+            verdict = Result(False, f"{FAILED} Not quite: {nudge}")
+        verdict.show_at_cell_end()
+        return verdict
 
     def text(self):
         """The question as plain text, shown wherever widgets cannot be (a static view, a printout)."""

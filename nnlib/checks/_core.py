@@ -1,69 +1,104 @@
 """What every exercise check shares: run the learner's function on small seeded cases and explain.
 
 A check never shows the answer's code. It says what passed, or what is wrong on one small case:
-the shape, the sign, the scale, or the values expected and received.
+the shape, the sign, the scale, or the values expected and received. Every public check is wrapped
+in @check, so whatever the learner's function does - returns text, a generator or a number too big
+for a float, raises an exception that cannot even print itself, or loops for ever - the cell
+prints a verdict, never a traceback, and shows it even when the check is not the cell's last line.
 """
+import functools
 import os
 import traceback
+from itertools import permutations
 
 import numpy as np
 
+from ._guard import TimedOut, call, explain, time_limit
+from ._values import NotNumbers, numbers, safe_text, show
+
 PASSED, FAILED, WAITING = "✓", "✗", "…"
 TOLERANCE = 1e-6  # relative and absolute: loose enough for any correct order of float operations
+TIME_LIMIT = 5.0  # seconds for one whole check (see _guard); the course's answers take milliseconds
 
 
 class Result:
     """A check's verdict: shows as a friendly message, and ``bool(result)`` is True when it passed."""
 
     def __init__(self, passed, message):
-        self.passed, self.message = passed, message
+        self.passed, self.message, self.shown = bool(passed), str(message), False
 
     def __bool__(self):
         return self.passed
 
     def __repr__(self):
+        self.shown = True  # the cell's last line, print(result) or a list of results: it was seen
         return self.message
 
-
-def show(value, indent=0):
-    """A short, stable text form of a number, array or tuple of them (4 significant digits).
-
-    indent: how far the caller's label pushes the first line, so rows of a matrix line up.
-    """
-    if isinstance(value, (tuple, list)) and not _is_numeric(value):
-        return "(" + ", ".join(show(v, indent + 1) for v in value) + ")"
-    try:
-        array = np.asarray(value)
-        if array.dtype.kind not in "iub":  # labels and counts stay whole numbers
-            array = array.astype(float)
-    except (TypeError, ValueError):
-        return repr(value)
-    if array.dtype.kind not in "iubf":
-        return repr(value)
-    if array.ndim == 0:
-        return f"{array.item():.4g}" if array.dtype.kind == "f" else str(array.item())
-    text = np.array2string(array, precision=4, suppress_small=True, separator=", ",
-                           floatmode="maxprec", max_line_width=70)
-    return text.replace("\n", "\n" + " " * indent)
+    def show_at_cell_end(self):
+        """In Jupyter or Colab: display this verdict when the cell ends, unless it was shown by then
+        (as the cell's last line, whose value Jupyter shows itself). So a check anywhere in a cell -
+        in a loop, before a print, assigned to a name - still shows its verdict."""
+        shell = _shell()
+        if shell is not None:
+            if _show_pending not in shell.events.callbacks.get("post_execute", []):
+                shell.events.register("post_execute", _show_pending)
+            _pending.append(self)
 
 
-def _is_numeric(value):
-    try:
-        np.asarray(value, dtype=float)
-        return True
-    except (TypeError, ValueError):
-        return False
+_pending = []  # verdicts of this cell not yet shown
+
+
+def _shell():
+    """The running IPython shell (a Jupyter or Colab kernel, or IPython), or None outside one."""
+    import sys
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    return shell if hasattr(shell, "events") else None
+
+
+def _show_pending():
+    from IPython.display import display
+    results = _pending[:]
+    _pending.clear()
+    for result in results:
+        if not result.shown:
+            display(result)
+
+
+def check(check_function):
+    """Make a check safe: it returns a Result whatever the learner's function does, in TIME_LIMIT s."""
+    @functools.wraps(check_function)
+    def safe(fn=None, *args, **kwargs):
+        name = check_function.__name__
+        try:
+            if not callable(fn):
+                result = Result(False, f"{FAILED} {name}: pass your function itself, without calling it: "
+                                       f"checks.{name}(your_function); received {show(fn)}.")
+            else:
+                with time_limit(TIME_LIMIT):
+                    result = check_function(fn, *args, **kwargs)
+        except TimedOut:
+            result = Result(False, f"{FAILED} {name}: your function did not finish in {TIME_LIMIT:g} s - an "
+                                   "endless loop? Check the condition that should end each loop.")
+        except KeyboardInterrupt:  # the learner pressed stop: let it stop
+            raise
+        except BaseException as error:  # noqa: BLE001 - whatever happens, a verdict, not a traceback
+            result = Result(False, f"{FAILED} {name}: your answer could not be checked: "
+                                   f"{type(error).__name__}: {safe_text(error)}")
+        result.show_at_cell_end()
+        return result
+    return safe
 
 
 def close(got, expected):
     """True when got has expected's shape and values (within float rounding)."""
     try:
-        got = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
+        got = numbers(got)
+    except NotNumbers:
         return False
     expected = np.asarray(expected, dtype=float)
-    return got.shape == expected.shape and np.allclose(got, expected, rtol=TOLERANCE,
-                                                       atol=TOLERANCE)
+    with np.errstate(all="ignore"):
+        return got.shape == expected.shape and bool(np.allclose(got, expected, rtol=TOLERANCE, atol=TOLERANCE))
 
 
 def diagnose(got, expected, mistakes=()):
@@ -75,9 +110,9 @@ def diagnose(got, expected, mistakes=()):
     if got is None:
         return "your function returned None - did you forget the `return`?"
     try:
-        got_array = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return f"expected numbers, received {type(got).__name__} {got!r}."
+        got_array = numbers(got)
+    except NotNumbers as what:
+        return f"expected numbers, received {what}."
     expected = np.asarray(expected, dtype=float)
     if close(got_array, expected):
         return None
@@ -95,7 +130,8 @@ def diagnose(got, expected, mistakes=()):
         return "some values are NaN or infinite - look for a division by zero or an overflow."
     if close(-got_array, expected):
         return "the values have the wrong sign: check the direction of a subtraction."
-    ratio = _constant_ratio(got_array, expected)
+    with np.errstate(all="ignore"):
+        ratio = _constant_ratio(got_array, expected)
     if ratio is not None:
         which = "every value is" if expected.size > 1 else "the value is"
         return f"{which} {ratio:.4g} times the expected one: a scale factor is off."
@@ -113,7 +149,7 @@ def _constant_ratio(got, expected):
         return None
     ratios = got[mask] / expected[mask]
     ratio = float(ratios[0])
-    if not np.allclose(ratios, ratio, rtol=1e-6) or np.isclose(abs(ratio), 1.0):
+    if not np.isfinite(ratio) or not np.allclose(ratios, ratio, rtol=1e-6) or np.isclose(abs(ratio), 1.0):
         return None
     if mask.sum() == 1:
         whole = max(abs(ratio), 1 / abs(ratio)) if ratio else 0.0
@@ -138,6 +174,24 @@ def build_cases(reference, inputs, mistakes=(), names=None):
     return triples
 
 
+def attempt(name, fn, args, arg_names=(), hint=""):
+    """Call the learner's fn(*args) on copies of the arrays: (value, notes, None), or (None, None, a
+    failing Result) when it raised - saying where in their code, or that it is not started yet."""
+    try:  # on copies: a learner's in-place edit must not change the case shown below
+        value, notes = call(fn, [np.copy(a) if isinstance(a, np.ndarray) else a for a in args])
+        return value, notes, None
+    except NotImplementedError as error:
+        unfinished = _unfinished_helper(error)
+        if unfinished is None:
+            return None, None, not_started(name, hint)
+        return None, None, Result(False, f"{WAITING} {name}: your function calls `{unfinished}`, which is "
+                                         f"not written yet - finish that exercise first, then come back.")
+    except (KeyboardInterrupt, TimedOut):
+        raise
+    except BaseException as error:  # noqa: BLE001 - the learner's code crashed: say where, keep going
+        return None, None, Result(False, f"{FAILED} {name}: {explain(error)}\n{_inputs(arg_names, args)}")
+
+
 def run_cases(name, fn, cases, arg_names, hint=""):
     """Check ``fn`` on every case; the first failing case is reported with its inputs.
 
@@ -146,22 +200,15 @@ def run_cases(name, fn, cases, arg_names, hint=""):
     compared item by item.
     """
     for args, expected, mistakes in cases:
-        try:  # on copies: a learner's in-place edit must not change the case shown below
-            got = fn(*(np.copy(a) if isinstance(a, np.ndarray) else a for a in args))
-        except NotImplementedError as error:
-            unfinished = _unfinished_helper(error)
-            if unfinished is None:
-                return not_started(name, hint)
-            return Result(False, f"{WAITING} {name}: your function calls `{unfinished}`, which is "
-                                 f"not written yet - finish that exercise first, then come back.")
-        except Exception as error:  # the learner's code crashed: say where, keep the notebook going
-            return Result(False, f"{FAILED} {name}: calling it raised {type(error).__name__}: "
-                                 f"{error}\n{_inputs(arg_names, args)}")
+        got, notes, failed = attempt(name, fn, args, arg_names, hint)
+        if failed is not None:
+            return failed
         problem = compare(got, expected, mistakes)
         if problem:
             wanted = tuple(expected.values()) if isinstance(expected, dict) else expected
+            warned = f"\n  numpy reported: {', '.join(notes)}" if notes else ""
             return Result(False, f"{FAILED} {name}: not yet - {problem}\n{_inputs(arg_names, args)}"
-                                 f"  expected: {show(wanted, 12)}\n  received: {show(got, 12)}")
+                                 f"  expected: {show(wanted, 12)}\n  received: {show(got, 12)}{warned}")
     return Result(True, f"{PASSED} {name}: correct on all {len(cases)} test cases. Well done!")
 
 
@@ -172,14 +219,18 @@ def compare(got, expected, mistakes=()):
     names = list(expected)
     if got is None:
         return diagnose(got, None)
-    if not isinstance(got, (tuple, list, np.ndarray)) or len(got) != len(names):
+    if not isinstance(got, (tuple, list, np.ndarray)) or getattr(got, "ndim", 1) == 0 or len(got) != len(names):
         return f"expected {len(names)} results ({', '.join(names)}), received {show(got)}."
+    got = list(got)
     if len(names) > 1 and not any(diagnose(v, w) is None for v, w in zip(got, expected.values())):
-        for order in _reorderings(len(names)):
-            if all(diagnose(got[i], w) is None for i, w in zip(order, expected.values())):
+        for order in permutations(range(len(names))):
+            if order != tuple(range(len(names))) and \
+                    all(diagnose(got[i], w) is None for i, w in zip(order, expected.values())):
                 return (f"the results are right but in the wrong order: return them as "
                         f"({', '.join(names)}).")
     for name, value, wanted in zip(names, got, expected.values()):
+        if value is None:
+            return f"{name} is None - did you forget to compute it, or to return it?"
         own = [(wrong[name], why) for wrong, why in mistakes if name in wrong]
         problem = diagnose(value, wanted, own)
         if problem:
@@ -189,23 +240,19 @@ def compare(got, expected, mistakes=()):
 
 def gate_weights(name, fn, hint=""):
     """Call fn() for a gate's (w1, w2, b): ((w1, w2, b) as floats, None), or (None, a failing Result)."""
-    try:
-        got = fn()
-    except NotImplementedError:
-        return None, not_started(name, hint)
-    except Exception as error:  # the learner's code crashed: say so, keep the notebook going
-        return None, Result(False, f"{FAILED} {name}: calling it raised {type(error).__name__}: "
-                                   f"{error}")
+    got, _, failed = attempt(name, fn, (), hint=hint)
+    if failed is not None:
+        return None, failed
     if got is None:
         return None, Result(False, f"{FAILED} {name}: not yet - {diagnose(None, 0)}")
     try:
-        weights = tuple(float(v) for v in got)
-    except (TypeError, ValueError):
-        weights = ()
-    if len(weights) != 3 or not np.all(np.isfinite(weights)):
+        weights = numbers(got) if isinstance(got, (tuple, list, np.ndarray)) else None
+    except NotNumbers:
+        weights = None
+    if weights is None or weights.shape != (3,) or not np.all(np.isfinite(weights)):
         return None, Result(False, f"{FAILED} {name}: not yet - return three numbers, "
                                    f"(w1, w2, b), all finite; received {show(got)}.")
-    return weights, None
+    return tuple(float(v) for v in weights), None
 
 
 def _unfinished_helper(error):
@@ -215,12 +262,6 @@ def _unfinished_helper(error):
     frames = [f for f in traceback.extract_tb(error.__traceback__)
               if os.path.dirname(os.path.abspath(f.filename)) != here]  # skip the checks' own frames
     return frames[-1].name if len(frames) > 1 else None
-
-
-def _reorderings(k):
-    """Every order of k results but the given one."""
-    from itertools import permutations
-    return [p for p in permutations(range(k)) if p != tuple(range(k))]
 
 
 def not_started(name, hint=""):

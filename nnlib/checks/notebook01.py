@@ -3,7 +3,7 @@ import numpy as np
 
 from ..activations import sigmoid
 from ..datasets import logic_gate
-from ._core import FAILED, PASSED, Result, build_cases, gate_weights, run_cases
+from ._core import FAILED, PASSED, Result, build_cases, check, gate_weights, run_cases
 from .questions import asked_in
 
 __all__ = ["weighted_sum", "perceptron", "or_weights", "neuron_forward"]
@@ -23,6 +23,7 @@ def _inputs_added(x, w, b): return x + w + b
 def _products_not_added(x, w, b): return x * w + b
 
 
+@check
 def weighted_sum(fn):
     """Check exercise 1.1: weighted_sum(x, w, b) -> z = x1*w1 + x2*w2 + ... + b for one sample."""
     rng = np.random.default_rng(101)  # fixed seed: the same cases every run
@@ -53,6 +54,7 @@ def _no_step(X, w, b): return X @ w + b
 def _sigmoid_for_step(X, w, b): return sigmoid(X @ w + b)
 
 
+@check
 def perceptron(fn):
     """Check exercise 1.2: perceptron(X, w, b) -> 1.0 where X @ w + b > 0, else 0.0; shape (n,)."""
     rng = np.random.default_rng(102)
@@ -70,6 +72,7 @@ def perceptron(fn):
                           "rest into 0")
 
 
+@check
 def or_weights(fn):
     """Check exercise 1.3: or_weights() -> (w1, w2, b) for which a step perceptron computes OR.
 
@@ -115,6 +118,7 @@ def _step_for_sigmoid(X, w, b): return (X @ w + b > 0).astype(float)
 def _exp_alone(X, w, b): return np.exp(-(X @ w + b))
 
 
+@check
 def neuron_forward(fn):
     """Check exercise 1.4: neuron_forward(X, w, b) -> sigmoid(X @ w + b), shape (n,)."""
     rng = np.random.default_rng(104)

@@ -2,7 +2,7 @@
 import numpy as np
 
 from ..datasets import reference_line
-from ._core import build_cases, run_cases
+from ._core import build_cases, check, run_cases
 from .questions import asked_in
 
 __all__ = ["mse", "half_mse", "half_mse_grad", "log_loss", "line_gradients"]
@@ -29,6 +29,7 @@ def _mean_size(y_pred, y): return np.mean(np.abs(y_pred - y))
 def _root_mse(y_pred, y): return np.sqrt(np.mean((y_pred - y) ** 2))
 
 
+@check
 def mse(fn):
     """Check exercise 2.1: mse(y_pred, y) -> mean((y_pred - y)**2)."""
     mistakes = [(_sum_of_squares, "that is the sum of the squared errors; the MSE takes their *mean*."),
@@ -50,6 +51,7 @@ def _half_sum(y_pred, y): return np.sum((y_pred - y) ** 2) / 2
 def _half_mean_size(y_pred, y): return np.mean(np.abs(y_pred - y)) / 2
 
 
+@check
 def half_mse(fn):
     """Check exercise 2.2: half_mse(y_pred, y) -> mean((y_pred - y)**2) / 2."""
     # not section 1's example first: there mean(|error|) / 2 happens to equal the full MSE
@@ -73,6 +75,7 @@ def _grad_flipped(y_pred, y): return (y - y_pred) / len(y)
 def _mean_error(y_pred, y): return np.mean(y_pred - y)
 
 
+@check
 def half_mse_grad(fn):
     """Check exercise 2.3: half_mse_grad(y_pred, y) -> (y_pred - y) / n, shape (n,)."""
     mistakes = [(_errors, "the slope of a *mean* carries a 1/n: divide by the number of examples."),
@@ -98,6 +101,7 @@ def _p_of_no(p, y): return -np.mean(y * np.log(1 - p) + (1 - y) * np.log(p))
 def _no_minus(p, y): return np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
 
 
+@check
 def log_loss(fn):
     """Check exercise 2.4: log_loss(p, y) -> -mean(y log p + (1 - y) log(1 - p))."""
     rng = np.random.default_rng(204)
@@ -127,6 +131,7 @@ def _full_mse_gradients(x, y, w, b): return 2 * np.mean((w * x + b - y) * x), 2 
 def _gradients_flipped(x, y, w, b): return np.mean((y - w * x - b) * x), np.mean(y - w * x - b)
 
 
+@check
 def line_gradients(fn):
     """Check exercise 2.5: line_gradients(x, y, w, b) -> (dw, db) of the half-MSE of w*x + b."""
     rng = np.random.default_rng(205)

@@ -2,7 +2,7 @@
 import numpy as np
 
 from ..datasets import reference_line
-from ._core import build_cases, run_cases
+from ._core import build_cases, check, run_cases
 from .questions import asked_in
 
 __all__ = ["gd_step", "descend", "stable_rate_limit", "fit_line"]
@@ -20,6 +20,7 @@ def _step_without_rate(w, grad, lr): return w - grad
 def _step_alone(w, grad, lr): return -lr * grad
 
 
+@check
 def gd_step(fn):
     """Check exercise 3.1: gd_step(w, grad, lr) -> w - lr * grad."""
     rng = np.random.default_rng(301)
@@ -60,6 +61,7 @@ def _climbs(grad, w0, lr, steps): return _descend(lambda w: -grad(w), w0, lr, st
 def _slope_of_start(grad, w0, lr, steps): return w0 - lr * grad(w0) * np.arange(steps + 1)
 
 
+@check
 def descend(fn):
     """Check exercise 3.2: descend(grad, w0, lr, steps) -> the steps + 1 positions visited."""
     bowl = _Slope("3 * w", lambda w: 3 * w)
@@ -84,6 +86,7 @@ def _no_overshoot_limit(curvatures): return 1 / np.max(curvatures)
 def _limit_multiplied(curvatures): return 2 * np.max(curvatures)
 
 
+@check
 def stable_rate_limit(fn):
     """Check exercise 3.3: stable_rate_limit(curvatures) -> 2 / max(curvatures)."""
     inputs = [(np.array([3.0]),), (np.array([1.47, 0.06]),), (np.array([0.5, 4.0, 2.0]),)]
@@ -149,6 +152,7 @@ def _one_loss_too_many(x, y, w, b, lr, epochs):
     return w, b, np.append(losses, np.mean((w * x + b - y) ** 2) / 2)
 
 
+@check
 def fit_line(fn):
     """Check exercise 3.4: fit_line(x, y, w, b, lr, epochs) -> (w, b, losses), half-MSE descent."""
     x0, y0, w0, b0 = reference_line()  # the published start of notebooks 02 and 03

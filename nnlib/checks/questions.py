@@ -158,6 +158,24 @@ QUESTIONS = {q.key: q for q in [
                         "straight line. Look at the two hidden-neuron panels.",
                      3: "the hidden activations table shows each hidden neuron doing a readable "
                         "job. What does each one draw over the plane?"}),
+    Question("05-xor-seeds",
+             "The 2-2-1 network learned XOR from seed 0. Train the very same network, with the same "
+             "learning rate and epochs, from 20 different random starts. How many of them get all "
+             "four corners right?",
+             ["All 20: with a hidden layer, XOR is always solved.",
+              "Most of them, but a few starts get stuck with some corners unsure.",
+              "About half: which starts work is a coin toss.",
+              "None of the others: seed 0 was a lucky exception."],
+             answer=1,
+             explain="gradient descent only goes downhill from where it starts, and from a few starts "
+                     "the two hidden lines settle where they cannot cut out the band, however long "
+                     "training runs.",
+             nudges={0: "a hidden layer makes a solution possible; does gradient descent always find "
+                        "it from any start? Think of a ball rolling downhill into the nearest dip.",
+                     2: "the live view found a solution from seed 0 without any trouble. Is success "
+                        "really that rare?",
+                     3: "the network has enough lines to solve XOR and gradient descent found them "
+                        "once; why would every other start fail?"}),
     Question("05-standardise-train-only",
              "Why are the mean μ and spread s for standardising computed from the training set "
              "only, then reused on the test set?",
@@ -183,6 +201,24 @@ QUESTIONS = {q.key: q for q in [
              nudges={0: "that is the output layer's delta; dZ1 belongs to the hidden layer.",
                      2: "that is a weight matrix's shape; how many rows does a delta have?",
                      3: "that is a weight matrix's shape; how many rows does a delta have?"}),
+    Question("05-overfitting",
+             "The same network now trains for 1000 epochs instead of 50, on the same 90 training "
+             "flowers. What does its loss on the 30 validation flowers do?",
+             ["It keeps falling with the training loss, only more slowly.",
+              "It blows up at once: 1000 epochs are too many for this learning rate.",
+              "It stays exactly where it was after 50 epochs.",
+              "It falls at first, reaches a lowest point, then rises while the training loss keeps "
+              "falling."],
+             answer=3,
+             explain="after a while the network learns its 90 flowers by heart rather than what makes "
+                     "a species: the training loss still falls, and the loss on flowers it never saw "
+                     "turns up. That is overfitting.",
+             nudges={0: "the validation flowers are never trained on. Does learning the training "
+                        "flowers ever more exactly have to help with them?",
+                     1: "the learning rate worked for the first 50 epochs; the training loss keeps "
+                        "falling smoothly. Look at the flowers it never trains on.",
+                     2: "the weights keep changing for 950 more epochs; something about its answers "
+                        "must change too."}),
 ]}
 
 

@@ -3,7 +3,8 @@
 - style: the colour-blind-safe palette, markers and the no/yes colour map;
 - plots: static plot_* helpers (data in, an ax out), re-exported here;
 - live: LiveFigure, the one base for every picture that moves;
-- one module per picture family: frontier (notebook 01), descent (02, 03), gates (04), iris (05).
+- one module per picture family: frontier (notebooks 01 and 04), landscape (02, 03), descent (03),
+  gates and gate_training (04), iris, mlp_training and iris_training (05).
 """
 from .plots import (plot_decision_boundary, plot_loss_contours, plot_loss_curve, plot_loss_vs_param,
                     scatter_classes)

@@ -1,11 +1,14 @@
-"""Pictures for notebook 01: the leaf frontier that sliders move, and small network diagrams.
+"""The leaf frontier: moved by sliders in notebook 01, learned live in notebook 04; network diagrams.
 
 FrontierView is a pure state -> figure app: build it once, then update(w1, w2, b) moves the line,
-re-shades the two sides and recounts the mistakes by changing the existing artists.
+re-shades the two sides and recounts the mistakes by changing the existing artists. LeafTraining
+is the same picture as a LiveTraining: gradient descent moves the line, epoch by epoch.
 """
 import numpy as np
 
-from .live import LiveFigure
+from .._validate import positive, positive_int
+from ..neuron import Neuron
+from .live import LiveFigure, LiveTraining
 from .plots import draw_classes, line_in_box
 from .style import OKABE_ITO, axes_or_new, binary_cmap
 
@@ -94,3 +97,42 @@ def draw_network(nodes, edges, ax=None, title=None):
     ax.set(xlim=(min(xs) - 0.6, max(xs) + 0.6), ylim=(min(ys) - 0.6, max(ys) + 0.6), title=title)
     ax.set_axis_off()
     return ax
+
+
+class LeafTraining(LiveTraining, FrontierView):
+    """The leaf frontier learned by gradient descent: a sigmoid neuron, log loss, live (notebook 04).
+
+    The picture is notebook 01's, where the learner moved the line by hand; now each step of Play
+    is steps_per_frame epochs of nnlib.Neuron.fit from a random start, and the line moves itself.
+    """
+
+    live = ("lr",)
+    steps_per_frame = 10  # 1000 epochs play in 10 s at 10 frames a second
+
+    def reset(self, lr=0.1, epochs=1000, seed=0):
+        """A random start drawn from seed, for a run of `epochs` epochs at learning rate lr."""
+        self.lr, self.epochs = positive(lr, "lr"), positive_int(epochs, "epochs")
+        self.neuron, self.epoch, self.diverged = Neuron(2, activation="sigmoid", rng=seed), 0, False
+        return self
+
+    def step(self, n=1):
+        """n more epochs of full-batch gradient descent on log loss (fewer at the end)."""
+        n = min(positive_int(n, "n"), self.epochs - self.epoch)
+        if n > 0 and not self.diverged:
+            self.diverged = self.neuron.fit(self.X, self.y, lr=self.lr, epochs=n, loss="log_loss").diverged_
+            self.epoch += len(self.neuron.loss_curve_)
+        return self
+
+    @property
+    def finished(self):
+        return self.diverged or self.epoch >= self.epochs
+
+    def draw(self):
+        """The frontier the neuron draws now (z = 0, where its output is 0.5); returns the figure."""
+        w1, w2 = self.neuron.w
+        FrontierView.update(self, w1, w2, self.neuron.b)
+        n_wrong = int(self.mistakes(w1, w2, self.neuron.b).sum())
+        self.ax.set_title(f"epoch {self.epoch} of {self.epochs}: w\u2081 = {w1:.2f}, w\u2082 = {w2:.2f}, "
+                          f"b = {self.neuron.b:.2f}\n{n_wrong} mistake{'' if n_wrong == 1 else 's'} "
+                          f"out of {len(self.y)} leaves" + ("  (diverged)" if self.diverged else ""))
+        return self.fig

@@ -44,6 +44,10 @@ class LiveFigure:
         self.moving = list(moving)
         self._background = None
 
+    def invalidate(self):
+        """Say that a static part changed (an axis' limits, a legend): png() draws it all again once."""
+        self._background = None
+
     def update(self, **values):
         """Change the moving artists for these control values; returns the figure."""
         raise NotImplementedError(f"{type(self).__name__} must define update()")
@@ -78,3 +82,46 @@ class LiveFigure:
         axes = dict.fromkeys(a.axes for a in shown if a.axes)  # in order, each axes once
         spines = [s for ax in axes for s in ax.spines.values()]
         return sorted(shown + spines, key=lambda a: a.get_zorder())
+
+
+class LiveTraining(LiveFigure):
+    """A LiveFigure that plays a run, frame by frame: reset(**settings), step(n), draw().
+
+    Subclasses keep the run's state (the model, its trail, the losses so far) and define
+    reset(**settings) (back to the start those settings give: the same seed, the same start),
+    step(n) (n more epochs or steps, stopping early when finished), draw() (the picture of the
+    state now; returns the figure) and the property finished (the last epoch, or diverged).
+    live names the settings that apply mid-run through set(), such as the learning rate.
+    update(**settings) is the still a notebook shows before anyone presses Play: the whole run.
+    """
+
+    live = ()
+    steps_per_frame = 1  # how many epochs one frame of Play advances
+
+    def reset(self, **settings):
+        raise NotImplementedError(f"{type(self).__name__} must define reset()")
+
+    def step(self, n=1):
+        raise NotImplementedError(f"{type(self).__name__} must define step()")
+
+    def draw(self):
+        raise NotImplementedError(f"{type(self).__name__} must define draw()")
+
+    @property
+    def finished(self):
+        raise NotImplementedError(f"{type(self).__name__} must define finished")
+
+    def set(self, **settings):
+        """Change live settings (names in self.live) from the next step on."""
+        unknown = set(settings) - set(self.live)
+        if unknown:
+            raise ValueError(f"only {sorted(self.live)} can change during a run; got {sorted(unknown)}")
+        for name, value in settings.items():
+            setattr(self, name, value)
+
+    def update(self, **settings):
+        """The whole run for these settings, drawn at its end: reset, step until finished, draw."""
+        self.reset(**settings)
+        while not self.finished:
+            self.step(1_000_000)
+        return self.draw()
