@@ -53,7 +53,7 @@ def test_fast_render_matches_a_full_savefig(view):
     fast = np.asarray(Image.open(io.BytesIO(render(view, 0.4, -1.0, 2.0))))
     buf = io.BytesIO()
     view.fig.savefig(buf, format="png")
-    full = np.asarray(Image.open(io.BytesIO(buf.getvalue())))
+    full = np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB"))  # png() sends RGB
     assert fast.shape == full.shape
     # Equal everywhere but on the axes frame, whose anti-aliased edge the fast path draws twice.
     x0, y0, x1, y1 = view.ax.get_window_extent().extents

@@ -131,7 +131,7 @@ def test_fast_render_matches_a_full_savefig(view):
     fast = np.asarray(Image.open(io.BytesIO(render(view, lr=1.5, epochs=90, seed=2))))
     buf = io.BytesIO()
     view.fig.savefig(buf, format="png")
-    full = np.asarray(Image.open(buf))
+    full = np.asarray(Image.open(buf).convert("RGB"))  # png() sends RGB: the figure is opaque
     assert fast.shape == full.shape
     # Equal everywhere but on the axes frames, whose anti-aliased edges the fast path draws twice.
     h, frame = full.shape[0], np.zeros(full.shape[:2], dtype=bool)

@@ -70,7 +70,9 @@ class LiveFigure:
         canvas.restore_region(self._background[1])
         for artist in self._on_top():
             self.fig.draw_artist(artist)
-        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(buf, format="png", compress_level=1)
+        # The figure is opaque: RGB is a quarter less to encode than RGBA, and a smaller picture to send.
+        rgb = np.ascontiguousarray(np.asarray(canvas.buffer_rgba())[..., :3])
+        Image.fromarray(rgb).save(buf, format="png", compress_level=1)
         return buf.getvalue()
 
     def _on_top(self):
