@@ -6,6 +6,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import time
 import types
 from pathlib import Path
 
@@ -342,3 +343,19 @@ def test_readme_course_command_works(command, course_command_runs):
         run, out, err = done, done.stdout, done.stderr
         assert out.startswith("usage:"), out
     assert run.returncode == 0, f"{' '.join(run.args[1:])}:\n{out}\n{err}"
+
+
+def test_a_hung_test_is_stopped_and_named(tmp_path):
+    """tests/conftest.py's watchdog: a test still running after NNLIB_HUNG_AFTER seconds ends the
+    run red at once, naming the test and showing where it hung, instead of holding CI for ever."""
+    (tmp_path / "conftest.py").write_text((ROOT / "tests" / "conftest.py").read_text())
+    (tmp_path / "test_hangs.py").write_text("import time\n\ndef test_waits_for_ever():\n"
+                                           "    while True:\n        time.sleep(0.05)\n")
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "NNLIB_HUNG_AFTER": "1"})
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "test_hangs.py::test_waits_for_ever still running after 1 s" in done.stderr, done.stderr
+    assert 'test_hangs.py", line 5 in test_waits_for_ever' in done.stderr, done.stderr
+    assert time.monotonic() - started < 60

@@ -9,6 +9,9 @@ TimedOut in the checking thread instead (CPython's PyThreadState_SetAsyncExc). B
 code between two bytecodes; neither interrupts one long numpy call, which ends by itself. TimedOut
 derives from BaseException, so a learner's own `except Exception:` does not swallow it. (A thread
 that merely waits for the learner's function with a timeout would leave it running for ever.)
+One gap is CPython 3.10's own: it never handles a signal (or Ctrl-C) just before a `try:`, so a
+loop whose body starts with `try:` (`while True:` then `try:` ...) cannot be stopped there at all;
+from 3.11 on, and for any loop with a statement before its `try`, the limit holds.
 """
 import ast
 import contextlib
