@@ -62,3 +62,15 @@ def check_gradient(f, x, analytic, eps=1e-6, tol=1e-6):
         raise ValueError(f"analytic must have the shape of x, one slope per value; got {analytic.shape}, "
                          f"x has {x.shape}.")
     return relative_error(analytic, numerical_gradient(f, x, eps)) < tol
+
+
+def gradient_errors(f, params, grads, eps=1e-6):
+    """relative_error of each analytic gradient in grads against f()'s central differences with
+    respect to the array of params at the same place: one number per parameter array."""
+    for name, value in (("params", params), ("grads", grads)):
+        if not isinstance(value, (list, tuple)):
+            raise TypeError(f"{name} must be a list of arrays, one per parameter; got {describe(value)}.")
+    if len(params) != len(grads):
+        raise ValueError(f"grads must hold one gradient per array of params: params has {len(params)}, "
+                         f"grads has {len(grads)}.")
+    return np.array([relative_error(g, numerical_gradient(f, p, eps)) for p, g in zip(params, grads)])

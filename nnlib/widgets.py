@@ -67,12 +67,14 @@ def _rows(controls):
     return [widgets.HBox(items[i:i + 3], layout=wrap) for i in range(0, len(items), 3)]
 
 
-def slider_app(view, presets=None, **controls):
+def slider_app(view, presets=None, actions=None, **controls):
     """Show a live view as a picture that redraws whenever one of the controls moves.
 
     controls are ipywidgets value widgets (see ``slider``), keyed by view.update's argument names.
     presets, optional: {"learning rate too high": {"lr": 0.75}, ...} adds a menu that sets those
-    controls at once (for demos). Returns the App, so the notebook cell displays it.
+    controls at once (for demos). actions, optional: {"take one gradient step": view.gradient_step}
+    adds a text button per entry; a click calls it with the controls' values and sets the controls
+    it returns, then redraws once. Returns the App, so the notebook cell displays it.
     """
     import ipywidgets as widgets
     out, show = _picture(view)
@@ -89,7 +91,28 @@ def slider_app(view, presets=None, **controls):
     rows = _rows(controls)
     if presets:
         rows.insert(0, _preset_menu(presets, controls, holding, redraw))
+    if actions:
+        rows.append(widgets.HBox([_action(label, act, controls, holding, redraw) for label, act in actions.items()]))
     return App(widgets.VBox(rows + [out]), view, "sliders")
+
+
+def _action(label, act, controls, holding, redraw):
+    """A text button that sets the controls to act(**their values), then redraws once."""
+    import ipywidgets as widgets
+    button = widgets.Button(description=label, layout=widgets.Layout(width="auto"))
+
+    def clicked(_button):
+        new = act(**{name: c.value for name, c in controls.items()})
+        holding.append(True)
+        try:
+            for name, value in new.items():
+                controls[name].value = value
+        finally:
+            holding.clear()
+        redraw()
+
+    button.on_click(clicked)
+    return button
 
 
 def live_app(view, presets=None, frame_ms=FRAME_MS, schedule=None, **controls):

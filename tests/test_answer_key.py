@@ -42,7 +42,7 @@ def says(number, k, *texts):
 def more_items(path):
     """The numbered items of the notebook's last "### More to ..." cell."""
     cells = [c for c in notebook_io.read(path).cells
-             if c.cell_type == "markdown" and c.source.lstrip().startswith("### More to")]
+             if c.cell_type == "markdown" and re.match(r"#{2,3} More to", c.source.lstrip())]
     assert cells, f"{path.name} has no '### More to ...' cell"
     return re.findall(r"^\d+\. ", cells[-1].source, re.M)
 
@@ -150,9 +150,14 @@ def test_03_the_valley():
     assert runs[1.4].losses[-1] > runs[1.4].losses[0], "1.4 should diverge"
     says("03", 3, f"lr = {best}", f"a loss of {runs[best].losses[-1]:.1e}",
          f"1.35 still ends at {runs[1.35].losses[-1]:.1e}")
-    m = np.mean(x[:, 0])
-    low, high = np.linalg.eigvalsh(np.array([[np.mean(x[:, 0] ** 2), m], [m, 1.0]]))
-    says("03", 4, f"{low:.4f} and {high:.4f}", f"is {2 / high:.3f}", f"about {high / low:.0f}")
+    far = x + 10
+    m = np.mean(far[:, 0])
+    low, high = np.linalg.eigvalsh(np.array([[np.mean(far[:, 0] ** 2), m], [m, 1.0]]))
+    assert nnlib.descent.line_descent(far, y, w0, b0, lr=0.1, epochs=1000).diverged
+    slow = nnlib.descent.line_descent(far, y, w0, b0, lr=0.017, epochs=1001)
+    assert np.allclose(nnlib.standardize(far), nnlib.standardize(x)) and np.allclose(nnlib.standardize(x)[:, 0], [-1, 1])
+    says("03", 4, f"{low:.4f} and {high:.1f}", f"drops to {2 / high:.3f}", f"loss at {slow.losses[-1]:.3f}",
+         f"about {round(high / low, -4):,.0f} times flatter")
 
 
 # --- 04 ------------------------------------------------------------------------------------------

@@ -93,6 +93,15 @@ def test_every_slider_moves_its_picture(notebook, browser, server, tmp_path, cap
         with capsys.disabled():
             print(f"\n{notebook.name}: key-to-picture median {statistics.median(key_to_picture):.0f} ms "
                   f"over {len(key_to_picture)} sliders (max {max(key_to_picture):.0f} ms)")
+        actions = page.locator("button:text-is('one gradient step')").all()  # notebook 02's game
+        assert len(actions) == lab.count_calls(notebook, "gradient_step}"), \
+            f"{notebook.name}: not every action button rendered"
+        for button in actions:
+            app = lab.picture_of(button)
+            src = lab.src_of(app)
+            button.click()
+            assert lab.wait_for_new_src(page, app, src), f"{notebook.name}: a gradient step changed nothing"
+            lab.settle(page, app)
         for box, buttons in lab.live_apps(page):
             check_play_pause_step_reset(page, notebook, box, buttons, capsys)
         questions = lab.concept_checks(page)

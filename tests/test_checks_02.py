@@ -223,3 +223,15 @@ LINE_GRADIENTS_MISTAKES = {
 @pytest.mark.parametrize("wrong", LINE_GRADIENTS_MISTAKES, ids=lambda fn: fn.__name__)
 def test_line_gradients_mistakes(wrong):
     assert diagnosed(checks.line_gradients(wrong), LINE_GRADIENTS_MISTAKES[wrong])
+
+
+def test_a_slope_by_nudging_passes_however_it_is_written_and_each_mistake_is_named():
+    assert passes(checks.nudge_slope(lambda f, w, eps: (f(w + eps) - f(w - eps)) / (2 * eps)))
+    assert passes(checks.nudge_slope(lambda f, w, eps: 0.5 * (f(w + eps) - f(w - eps)) / eps))
+    for wrong, diagnosis in [
+            (lambda f, w, eps: (f(w + eps) - f(w)) / eps, "that nudges only upwards"),
+            (lambda f, w, eps: (f(w + eps) - f(w - eps)) / eps, "the two nudged points are 2 * eps apart"),
+            (lambda f, w, eps: f(w + eps) - f(w - eps), "that is the change in f; a slope is the change"),
+            (lambda f, w, eps: (f(w - eps) - f(w + eps)) / (2 * eps), "the sign is flipped")]:
+        result = checks.nudge_slope(wrong)
+        assert not result and f"not yet - {diagnosis}" in result.message, result.message

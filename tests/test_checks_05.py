@@ -273,3 +273,42 @@ def test_a_failure_shows_the_case_but_not_the_solution():
     message = checks.dense_forward(forgets_the_bias).message
     assert "X = " in message and "expected: " in message and "received: " in message
     assert "X @ W + b" not in message
+
+
+def _backward(X, Y, A1, P, params):
+    dZ2 = (P - Y) / len(X)
+    dZ1 = (dZ2 @ params[1][0].T) * A1 * (1 - A1)
+    return [(X.T @ dZ1, dZ1.sum(axis=0)), (A1.T @ dZ2, dZ2.sum(axis=0))]
+
+
+def test_the_capstone_backward_passes_and_names_each_planted_mistake():
+    result = checks.backward(_backward)
+    assert passes(result) and "agrees with nudging every weight" in result.message
+    assert passes(checks.backward(lambda *a: tuple(tuple(pair) for pair in _backward(*a))))
+
+    def no_slope(X, Y, A1, P, params):
+        dZ2 = (P - Y) / len(X)
+        dZ1 = dZ2 @ params[1][0].T
+        return [(X.T @ dZ1, dZ1.sum(axis=0)), (A1.T @ dZ2, dZ2.sum(axis=0))]
+
+    def no_mean(X, Y, A1, P, params):
+        return [tuple(g * len(X) for g in pair) for pair in _backward(X, Y, A1, P, params)]
+
+    for wrong, text in [(no_slope, "dW1 is wrong: the hidden delta must pass through the sigmoid's slope"),
+                        (no_mean, "the output delta is (P - Y) / n"),
+                        (lambda *a: _backward(*a)[::-1], "in the wrong order: return them as [(dW1, db1), (dW2, db2)]"),
+                        (lambda *a: _backward(*a)[0], "expected 4 results")]:
+        result = checks.backward(wrong)
+        assert not result and text in result.message, result.message
+
+
+def test_the_gradient_check_exercise_must_flag_exactly_the_wrong_array():
+    from nnlib.gradcheck import gradient_errors
+    assert passes(checks.gradient_check(gradient_errors))
+    assert passes(checks.gradient_check(lambda f, ps, gs: list(gradient_errors(f, ps, gs))))
+    result = checks.gradient_check(lambda f, ps, gs: np.zeros(len(ps)))  # says every gradient is right
+    assert not result and "flag the wrong arrays" in result.message, result.message
+    result = checks.gradient_check(lambda f, ps, gs: np.full(len(ps), gradient_errors(f, ps, gs).max()))
+    assert not result and "not the largest one repeated" in result.message, result.message
+    result = checks.gradient_check(lambda f, ps, gs: gradient_errors(f, ps, gs)[:1])
+    assert not result and "expected 2 relative errors" in result.message, result.message

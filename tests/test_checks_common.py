@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import nnlib
 import pytest
 
 from check_helpers import crashes, fails_with, not_started, passes
@@ -55,7 +56,7 @@ def test_every_question_judges_every_option(key):
 
 @pytest.mark.parametrize("number", MODULES)
 def test_the_notebooks_own_solutions_pass_and_it_asks_each_question_once(number):
-    module, namespace = MODULES[number], {"np": np}
+    module, namespace = MODULES[number], {"np": np, "nnlib": nnlib}
     for source in cells(number, "exercise"):
         exec(source, namespace)
     assert [k for k in namespace if k in CHECKS] == module.__all__  # in the notebook's order

@@ -123,3 +123,42 @@ def test_an_unfinished_exercise_called_by_another_is_named():
 
     result = check(double_via_helper)
     assert not result and "your function calls `helper`, which is not written yet" in repr(result)
+
+
+def test_agree_goes_on_with_yours_when_it_agrees_and_with_nnlibs_otherwise(capsys):
+    from check_helpers import not_started
+    nnlib_sum = lambda x: float(np.sum(x))  # noqa: E731
+    x = np.array([1.0, 2.0, 3.5])
+
+    def my_sum(x):
+        return x.sum()
+
+    def off_by_one(x):
+        return x.sum() + 1
+
+    assert checks.agree(my_sum, nnlib_sum, x) == 6.5
+    assert capsys.readouterr().out == "✓ your my_sum and nnlib's agree (np.allclose): 6.5\n"
+    assert checks.agree(not_started, nnlib_sum, x) == 6.5
+    assert capsys.readouterr().out == "… not_started is not written yet: going on with nnlib's answer, 6.5.\n"
+    assert checks.agree(off_by_one, nnlib_sum, x) == 6.5
+    assert capsys.readouterr().out.startswith("✗ your off_by_one gives 7.5, nnlib's 6.5: going on with nnlib's.")
+    assert checks.use(my_sum, nnlib_sum, x) is my_sum
+    assert checks.use(off_by_one, nnlib_sum, x) is nnlib_sum
+    assert checks.use(not_started, nnlib_sum, x) is nnlib_sum
+    capsys.readouterr()
+
+
+def test_agree_never_raises_or_hangs_on_a_learners_function(capsys, monkeypatch):
+    from nnlib.checks import _core
+    monkeypatch.setattr(_core, "TIME_LIMIT", 0.3)
+
+    def endless(x):
+        steps = 0
+        while True:
+            steps += 1
+
+    for broken in (endless, lambda x: x @ np.ones(2), lambda x: "6.5", lambda x: None):
+        assert checks.agree(broken, lambda x: 6.5, np.ones(3)) == 6.5
+        assert capsys.readouterr().out.startswith("✗ your ")
+    assert checks.agree(6.5, lambda x: 6.5, np.ones(3)) == 6.5
+    assert "pass your function itself" in capsys.readouterr().out

@@ -87,3 +87,25 @@ def test_sigmoid_neuron_with_log_loss_has_gradient_p_minus_y():
     loss.forward(p, y)
     dz = neuron.activation.backward(loss.backward())
     assert np.allclose(dz, (p - y) / 4)
+
+
+def test_gradient_errors_flags_exactly_the_wrong_array():
+    from nnlib.gradcheck import gradient_errors
+    rng = np.random.default_rng(7)
+    a, p, q, c = rng.uniform(1, 2, 3), rng.normal(size=3), rng.normal(size=2), rng.normal(size=2)
+    loss = lambda: float(np.sum(a * p ** 2) / 2 + c @ q)  # noqa: E731
+    right = gradient_errors(loss, [p, q], [a * p, c])
+    assert right.shape == (2,) and np.all(right < 1e-8), right
+    wrong = gradient_errors(loss, [p, q], [a * p, 2 * c])
+    assert wrong[0] < 1e-8 and wrong[1] > 0.1, wrong
+
+
+@pytest.mark.parametrize("params, grads, error, words", [
+    (np.ones(2), [np.ones(2)], TypeError, "params must be a list of arrays, one per parameter; got"),
+    ([np.ones(2)], np.ones(2), TypeError, "grads must be a list of arrays, one per parameter; got"),
+    ([np.ones(2)], [np.ones(2), np.ones(2)], ValueError, "params has 1, grads has 2"),
+])
+def test_gradient_errors_explains_bad_lists(params, grads, error, words):
+    from nnlib.gradcheck import gradient_errors
+    with pytest.raises(error, match=words):
+        gradient_errors(lambda: 0.0, params, grads)

@@ -83,8 +83,8 @@ def test_the_divergence_cap_is_written_once():
 
 
 # widgets.py may be longer: it is the one module allowed to import ipywidgets, so every control
-# (sliders, presets, Play/Pause/Step/Reset, concept checks) has to live in it.
-LONGER = {"widgets.py": 240}
+# (sliders, presets, action buttons, Play/Pause/Step/Reset, concept checks) has to live in it.
+LONGER = {"widgets.py": 260}
 
 
 @pytest.mark.parametrize("path", CORE + VIZ + [PACKAGE / "widgets.py"], ids=lambda p: p.name)

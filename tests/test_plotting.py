@@ -67,3 +67,25 @@ def test_classes_differ_by_colour_blind_safe_colour_and_by_marker_shape():
         safe = {tuple(np.round(matplotlib.colors.to_rgba(c), 3)) for c in viz.OKABE_ITO.values()}
         assert len(points) == 3 and set(colours) <= safe
         assert len(set(colours)) == 3 and len(set(shapes)) == 3  # no class told by colour alone
+
+
+def test_the_backprop_picture_titles_every_array_with_its_shape_and_draws_both_directions():
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import ConnectionPatch
+    from nnlib.viz.backprop import ARROWS, PLACES, draw_backprop
+    rng = np.random.default_rng(3)
+    arrays = {"X": np.eye(4, 2), "A1": rng.uniform(size=(4, 2)), "y_hat": rng.uniform(size=(4, 1)),
+              "W2": rng.normal(size=(2, 1)), "dW1": rng.normal(size=(2, 2)), "dZ1": rng.normal(size=(4, 2)),
+              "dZ2": rng.normal(size=(4, 1)), "dW2": rng.normal(size=(2, 1))}
+    fig = plt.figure(figsize=(13, 5.6))
+    axes = draw_backprop(fig, arrays)
+    for name, (row, col) in PLACES.items():
+        ax = axes[row, col]
+        assert ax.get_title().endswith(f"shape {arrays[name].shape}"), ax.get_title()
+        shown = [t.get_text() for t in ax.texts]
+        assert len(shown) == arrays[name].size  # one number per entry
+    drawn = [a for a in fig.artists if isinstance(a, ConnectionPatch)]
+    assert len(drawn) == len(ARROWS) == 6
+    labels = {t.get_text() for t in fig.texts}
+    assert {"forward", "compare with y"} <= labels
+    plt.close(fig)

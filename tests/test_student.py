@@ -84,7 +84,11 @@ def test_student_notebook_generation_keeps_the_committed_format(tmp_path):
 def test_every_notebook_has_exercises_checks_and_concept_questions(path):
     nb = cells(path)
     exercises = [i for i, c in enumerate(nb) if "exercise" in tags(c)]
-    assert 3 <= len(exercises) <= 6, f"{path.name}: {len(exercises)} exercises"
+    assert 3 <= len(exercises) <= 8, f"{path.name}: {len(exercises)} exercises"
+    recap = next(i for i, c in enumerate(nb) if source(c).lstrip().startswith("## Recap")
+                 or "\n## Recap" in source(c))
+    inside = [i for i in exercises if i < recap]
+    assert len(inside) >= 2, f"{path.name}: only {len(inside)} exercises inside its sections, before the recap"
     for i in exercises:
         assert source(nb[i]).count("### BEGIN SOLUTION") >= 1
         name = re.match(r"def (\w+)\(", source(nb[i])).group(1)

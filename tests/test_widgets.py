@@ -64,6 +64,36 @@ def test_a_preset_sets_all_its_controls_then_redraws_once():
     assert calls[-1] == (0.01, 5)
 
 
+def test_an_action_button_is_labelled_with_text_and_sets_what_it_returns_then_redraws_once():
+    calls = []
+    app = slider_app(recording_update(calls), actions={"halve the rate": lambda lr, steps: {"lr": lr / 2}},
+                     lr=slider("lr", 0.5, 0.01, 1.0, 0.01), steps=slider("steps", 10, 1, 30, 1))
+    button = app.widget.children[-2].children[0]
+    assert button.description == "halve the rate" and not button.icon
+    button.click()
+    button.click()
+    assert calls == [(0.5, 10), (0.25, 10), (0.125, 10)]
+
+
+def test_line_fit_game_hides_the_minimum_until_the_goal_and_steps_downhill():
+    import numpy as np
+    from nnlib.datasets import reference_line
+    from nnlib.descent import line_descent, line_loss
+    from nnlib.viz.landscape import LineFitView
+    x, y, _, _ = reference_line()
+    view = LineFitView(x, y)
+    view.update(w=0.5, b=2.5)
+    assert not view.star.get_visible() and "goal: a loss below 0.001" in view.headline.get_text()
+    (u, v), = np.column_stack([view.arrow.U, view.arrow.V])
+    assert u < 0 and v < 0, "at (0.5, 2.5) straight downhill is towards lower w and lower b"
+    step = view.gradient_step(w=0.5, b=2.5)
+    assert np.allclose([step["w"], step["b"]], line_descent(x, y, 0.5, 2.5, lr=1.0, epochs=1).params[-1])
+    assert line_loss(step["w"], step["b"], x, y) < line_loss(0.5, 2.5, x, y)
+    w_best, b_best = np.polyfit(np.ravel(x), y, 1)
+    view.update(w=w_best, b=b_best)
+    assert view.star.get_visible() and "you found the bottom" in view.headline.get_text()
+
+
 def test_a_preset_for_an_unknown_control_is_a_clear_error():
     with pytest.raises(ValueError, match=r"preset 'x' sets \['rate'\].*expected names from"):
         slider_app(recording_update([]), presets={"x": {"rate": 1}},

@@ -34,7 +34,7 @@ import stamp_notebooks  # noqa: E402
 ROOT = notebook_io.ROOT
 SOURCE, TARGET = notebook_io.NOTEBOOKS, notebook_io.STUDENT
 BEGIN, END, HINT = "### BEGIN SOLUTION", "### END SOLUTION", "### HINT:"
-STUDENT_NOTE = ("*Student version: the exercises at the end are yours to solve. Each check cell "
+STUDENT_NOTE = ("*Student version: the exercises (each under a **Your turn** heading) are yours to solve. Each check cell "
                 "tells you at once whether your answer works.*")
 
 

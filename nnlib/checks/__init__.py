@@ -12,6 +12,7 @@ the check is called. _core.py runs the cases, _values.py reads what came back st
 ("220" is not 220), and _guard.py holds the time limit and explains where your code failed.
 """
 from . import notebook01, notebook02, notebook03, notebook04, notebook05
+from ._agree import agree, use
 from ._concepts import Question
 from ._core import Result
 from .questions import QUESTIONS

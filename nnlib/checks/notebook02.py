@@ -5,7 +5,7 @@ from ..datasets import reference_line
 from ._core import build_cases, check, run_cases
 from .questions import asked_in
 
-__all__ = ["mse", "half_mse", "half_mse_grad", "log_loss", "line_gradients"]
+__all__ = ["mse", "half_mse", "nudge_slope", "half_mse_grad", "line_gradients", "log_loss"]
 QUESTIONS = asked_in("02")
 
 
@@ -61,6 +61,45 @@ def half_mse(fn):
                 (_half_mean_size, "square the errors rather than taking their size.")]
     return run_cases("half_mse", fn, build_cases(_half_mse, inputs, mistakes), ["y_pred", "y"],
                      hint="square each error, halve it, then take the mean")
+
+
+def _nudge_slope(f, w, eps):
+    """The slope exercise's reference answer: the change of f across w +- eps, per unit of w."""
+    return (f(w + eps) - f(w - eps)) / (2 * eps)
+
+
+# typical wrong answers to the slope exercise
+def _one_sided(f, w, eps): return (f(w + eps) - f(w)) / eps
+def _over_eps(f, w, eps): return (f(w + eps) - f(w - eps)) / eps
+def _change_only(f, w, eps): return f(w + eps) - f(w - eps)
+def _down_minus_up(f, w, eps): return (f(w - eps) - f(w + eps)) / (2 * eps)
+
+
+def _cube(v):
+    return v ** 3
+
+
+def _bowl(v):
+    return 1.5 * v ** 2
+
+
+def _one_neuron_loss(v):
+    return 0.5 * (v * 1.0 + 1.0 * 2.0 - 5.0) ** 2  # notebook 02's neuron, along w1 (w2 = 1, b = 0)
+
+
+@check
+def nudge_slope(fn):
+    """Check the slope exercise: nudge_slope(f, w, eps) -> (f(w + eps) - f(w - eps)) / (2 eps)."""
+    inputs = [(_one_neuron_loss, 1.0, 1e-3), (_cube, 1.0, 0.01), (_bowl, -2.0, 0.1)]
+    mistakes = [(_one_sided, "that nudges only upwards, (f(w + eps) - f(w)) / eps: nudge both ways, to "
+                             "w + eps and to w - eps, which is far more accurate."),
+                (_over_eps, "the two nudged points are 2 * eps apart: divide by 2 * eps."),
+                (_change_only, "that is the change in f; a slope is the change *per unit of w*: "
+                               "divide by the distance between the two points."),
+                (_down_minus_up, "the sign is flipped: take f at w + eps minus f at w - eps.")]
+    return run_cases("nudge_slope", fn, build_cases(_nudge_slope, inputs, mistakes), ["f", "w", "eps"],
+                     hint="evaluate f a little above and a little below w; divide the difference by "
+                          "the distance between the two points")
 
 
 def _half_mse_grad(y_pred, y):

@@ -8,7 +8,7 @@ from ._core import FAILED, PASSED, Result, attempt, build_cases, check, close, g
 from ._values import NotNumbers, numbers
 from .questions import asked_in
 
-__all__ = ["predict_gate", "confident_and", "train_step", "train_neuron"]
+__all__ = ["predict_gate", "train_step", "train_neuron", "confident_and"]
 QUESTIONS = asked_in("04")
 
 GATE_X, AND_Y = logic_gate("and")  # (4, 2) truth table inputs, (4,) answers

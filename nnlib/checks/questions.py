@@ -105,6 +105,19 @@ QUESTIONS = {q.key: q for q in [
                      2: "the start changes where the path goes, not whether each step shrinks "
                         "or grows the distance to the minimum.",
                      3: "more epochs cannot rescue steps that grow every time."}),
+    Question("03-standardise",
+             "After standardising x, both curvatures of the valley are 1. What will gradient "
+             "descent with lr = 1 do from the same start?",
+             ["Zig-zag across the valley, as lr = 1.2 did",
+              "Crawl along the floor, as lr = 0.1 did",
+              "Land on the minimum in a single step",
+              "Diverge, because 1 is a large rate"], answer=2,
+             explain="lr × curvature = 1 in every direction, so each step multiplies the distance "
+                     "to the minimum by 1 - 1 = 0: one step and it is there.",
+             nudges={0: "zig-zag needs lr × curvature above 1 in some direction; here it is exactly 1.",
+                     1: "crawling came from the flat direction, curvature 0.06; standardising made "
+                        "it 1.",
+                     3: "divergence needs lr × curvature above 2; what is it here?"}),
     # notebook 04: a neuron learns the AND gate
     Question("04-push",
              "Mid-training, the neuron outputs a = 0.9 for the input (1, 0), whose right answer "
@@ -128,6 +141,22 @@ QUESTIONS = {q.key: q for q in [
              nudges={0: "work out z for (1, 1) with negative weights and a negative bias.",
                      1: "what would the neuron answer for (0, 0), where z = b?",
                      2: "with smaller weights, can even both inputs together lift z above zero?"}),
+    Question("04-xor-predict",
+             "The same neuron, the same loss and lr = 1 now train on XOR for 400 epochs. Before you "
+             "run it: what will happen?",
+             ["It learns XOR as it learned AND, only more slowly",
+              "The loss diverges to infinity",
+              "It learns three of the four corners and gets one wrong",
+              "The loss stops falling early and the neuron ends up unsure about every corner"],
+             answer=3,
+             explain="run the next cell: the loss stalls at about 0.693 and every output is near 0.5. "
+                     "The neuron can do no better than 'not sure' for all four.",
+             nudges={0: "AND needs one line between its yes and no corners; try to draw one line "
+                        "for XOR's.",
+                     1: "lr = 1 trained AND smoothly, and the log loss cannot grow without bound "
+                        "while the outputs stay between 0 and 1 here.",
+                     2: "a line that gets three corners right exists, but the log loss prefers "
+                        "being unsure about all four to being sure and wrong about one."}),
     Question("04-xor",
              "Why does a single neuron never learn XOR, however long it trains?",
              ["Its learning rate is too small",
@@ -142,6 +171,22 @@ QUESTIONS = {q.key: q for q in [
                      2: "the same loss learns AND, OR and NAND from four examples just as well.",
                      3: "AND has exactly as many examples, and the neuron learns it."}),
     # notebook 05: a multi-layer perceptron on Iris
+    Question("05-xor-predict",
+             "Notebook 04's single neuron stalled on XOR at a loss of 0.693. Now two hidden neurons sit "
+             "between the inputs and the output, and the network trains for 500 epochs. Before you run "
+             "the cell: what will happen?",
+             ["The same stall: every output stays near 0.5",
+              "It gets three corners right and one wrong",
+              "It gets all four corners right",
+              "The loss diverges: two layers are too many for four examples"],
+             answer=2,
+             explain="run the cell: from this start all four corners come out right, each with over 97% "
+                     "certainty. (Section 1's 'Does it always work?' shows that a few starts do stall.)",
+             nudges={0: "the stall came from having one line; how many lines can two hidden neurons draw?",
+                     1: "the log loss keeps pushing until every corner is on its right side, if the "
+                        "network can get it there.",
+                     3: "a sigmoid's output stays between 0 and 1, so nothing can run off to infinity; "
+                        "watch the loss in the live view below."}),
     Question("05-xor-hidden-layer",
              "Why can the 2-2-1 network solve XOR when a single neuron cannot?",
              ["Each hidden neuron draws its own line, and the output neuron combines their two "
@@ -201,6 +246,18 @@ QUESTIONS = {q.key: q for q in [
              nudges={0: "that is the output layer's delta; dZ1 belongs to the hidden layer.",
                      2: "that is a weight matrix's shape; how many rows does a delta have?",
                      3: "that is a weight matrix's shape; how many rows does a delta have?"}),
+    Question("05-which-bug",
+             "Your gradient check flags only db in buggy_dense_backward. Which line holds the mistake?",
+             ["dW = X.T @ dZ",
+              "db = dZ.mean(axis=0)",
+              "dX = dZ @ W.T",
+              "The delta dZ it was given"],
+             answer=1,
+             explain="db is the only gradient that line makes, and averaging divides by n a second time: "
+                     "on 10 flowers the claimed db is ten times too small.",
+             nudges={0: "dW passed the check: its gradient is right.",
+                     2: "dX passed the check too.",
+                     3: "a wrong delta would spoil all three gradients, and dW and dX are right."}),
     Question("05-overfitting",
              "The same network now trains for 1000 epochs instead of 50, on the same 90 training "
              "flowers. What does its loss on the 30 validation flowers do?",

@@ -16,7 +16,10 @@ ARROW = 0.6  # the minus-gradient arrow's length on the (w, b) map, in units of 
 
 
 class LineFitView(LiveFigure):
-    """Set w and b by hand: the line over the data (left) and where (w, b) sits on the loss (right)."""
+    """Set w and b by hand: the line over the data (left) and (w, b) on the loss (right), with the
+    minus-gradient arrow; the minimum's star shows once the loss is below GOAL. gradient_step is one
+    step downhill at STEP_LR, for a "take one gradient step" button."""
+    GOAL, STEP_LR = 1e-3, 1.0
 
     def __init__(self, x, y, w_range=(-1.0, 5.0), b_range=(-2.0, 4.0), figsize=(10, 4.2)):
         super().__init__(figsize)
@@ -28,10 +31,15 @@ class LineFitView(LiveFigure):
         self.errors = ax_data.vlines(self.x, 0, 0, color="black", ls=":", lw=2, label="errors $y_{pred} - y$")
         ax_data.set(xlim=self.xs, ylim=(-2, 6), xlabel="$x$", ylabel="$y$", title="The line and the data")
         ax_data.grid(alpha=0.3)
-        draw_landscape(self.ax, self.x, self.y, w_range, b_range)
+        draw_landscape(self.ax, self.x, self.y, w_range, b_range, minimum=False)
+        w_best, b_best = np.polyfit(self.x, self.y, 1)
+        (self.star,) = self.ax.plot([w_best], [b_best], "*", color="white", mec="black", ms=16, label="minimum")
+        self.arrow = self.ax.quiver([0.0], [0.0], [0.0], [0.0], color=OKABE_ITO["green"], angles="xy",
+                                    scale_units="xy", scale=1, width=0.012, label="minus the gradient")
         (self.spot,) = self.ax.plot([], [], "o", color=BALL, mec="black", ms=12, label="your (w, b)")
-        self.fig.legend(loc="outside lower center", ncol=5, fontsize=9, frameon=False)
-        self.freeze(self.line, self.errors, self.spot, headline_lines=2)
+        self.fig.legend(handles=[ax_data.lines[0], self.line, self.errors, self.spot, self.arrow, self.star],
+                        loc="outside lower center", ncol=6, fontsize=9, frameon=False)
+        self.freeze(self.line, self.errors, self.star, self.arrow, self.spot, headline_lines=2)
 
     def update(self, w, b):
         """Redraw for a weight and bias; returns the figure."""
@@ -39,14 +47,25 @@ class LineFitView(LiveFigure):
         self.line.set_data(self.xs, w * self.xs + b)
         self.errors.set_segments([[(xi, yi), (xi, pi)] for xi, yi, pi in zip(self.x, self.y, y_pred)])
         self.spot.set_data([w], [b])
-        loss = float(line_loss(w, b, self.x, self.y))
-        self.headline.set_text(f"w = {w:.2f}, b = {b:.2f}\n"
-                               f"loss = half the mean squared error = {loss:.4f}")
+        loss, (dw, db) = float(line_loss(w, b, self.x, self.y)), line_grad(w, b, self.x, self.y)
+        size = np.hypot(dw, db)  # drawn at one length: the direction is the message
+        self.arrow.set_offsets([[w, b]])
+        self.arrow.set_UVC(*(-1.5 * ARROW * np.array([dw, db]) / size if size > 0 else (0.0, 0.0)))
+        self.star.set_visible(found := loss < self.GOAL)
+        self.headline.set_text(f"w = {w:.2f}, b = {b:.2f}: loss = half the mean squared error = {loss:.4f}\n"
+                               + ("below 0.001: you found the bottom of the valley (the star)" if found
+                                  else "goal: a loss below 0.001 (the minimum's star shows when you get there)"))
         return self.fig
 
+    def gradient_step(self, w, b):
+        """One gradient-descent step from (w, b) at STEP_LR: {"w": ..., "b": ...}, for a button."""
+        dw, db = line_grad(w, b, self.x, self.y)
+        return {"w": float(w - self.STEP_LR * dw), "b": float(b - self.STEP_LR * db)}
 
-def draw_landscape(ax, x, y, w_range, b_range, resolution=300, n_levels=12):
-    """The loss of the line over (w, b) as shaded height bands with the minimum marked; returns ax."""
+
+def draw_landscape(ax, x, y, w_range, b_range, resolution=300, n_levels=12, minimum=True):
+    """The loss of the line over (w, b) as shaded height bands, with the minimum marked unless
+    minimum=False; returns ax."""
     from matplotlib.colors import BoundaryNorm
     L = loss_grid(x, y, w_range, b_range, resolution)[2]
     # Band edges spaced by ratio, not difference, so the deep valley and the high walls both show.
@@ -54,8 +73,9 @@ def draw_landscape(ax, x, y, w_range, b_range, resolution=300, n_levels=12):
     levels = np.geomspace(0.005, L.max(), n_levels)
     ax.imshow(L, origin="lower", extent=(*w_range, *b_range), aspect="auto", cmap="Blues_r",
               norm=BoundaryNorm(levels, 256, extend="both"), alpha=0.85, interpolation="nearest")
-    w_best, b_best = np.polyfit(np.ravel(x), np.ravel(y), 1)  # least squares: the exact minimum
-    ax.plot(w_best, b_best, "*", color="white", mec="black", ms=16, label="minimum")
+    if minimum:
+        w_best, b_best = np.polyfit(np.ravel(x), np.ravel(y), 1)  # least squares: the exact minimum
+        ax.plot(w_best, b_best, "*", color="white", mec="black", ms=16, label="minimum")
     ax.set(xlim=w_range, ylim=b_range, xlabel="weight $w$", ylabel="bias $b$",
            title="Loss over $(w, b)$: darker is lower")
     return ax
