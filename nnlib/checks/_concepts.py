@@ -39,8 +39,9 @@ class Question:
         """The question as plain text, shown wherever widgets cannot be (a static view, a printout)."""
         lines = [f"Concept check: {self.prompt}"]
         lines += [f"  {letter}) {option}" for letter, option in zip(LETTERS, self.options)]
+        example = "b" if self.correct == 0 else "a"  # a wrong letter: the example must not give it away
         lines.append(f'Answer with the buttons, or in code: checks.concept("{self.key}")'
-                     '.answer("a")')
+                     f'.answer("{example}")')
         return "\n".join(lines)
 
     def __repr__(self):

@@ -173,4 +173,4 @@ def fit_line(fn):
                                      "that epoch's update.")]
     return run_cases("fit_line", fn, build_cases(_fit_line, inputs, mistakes, names=("w", "b", "losses")),
                      ["x", "y", "w", "b", "lr", "epochs"],
-                     hint="the loop of notebook 02, section 3, with a list for the losses")
+                     hint="the loop of notebook 02, section 4, with a list for the losses")
